@@ -1,0 +1,4 @@
+namespace DkCloud.Sdk;
+
+/// <summary>Placeholder.</summary>
+public sealed class DkyClient { }
