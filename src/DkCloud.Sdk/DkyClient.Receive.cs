@@ -1,0 +1,182 @@
+using System;
+using System.Text.Json;
+using System.Threading;
+using DkCloud.Sdk.Calls;
+using DkCloud.Sdk.Events;
+using DkCloud.Sdk.Protocol;
+using DkCloud.Sdk.Session;
+using Microsoft.Extensions.Logging;
+
+namespace DkCloud.Sdk;
+
+/// <content>What happens to each server message: decoded on the reader, applied and raised on the event worker.</content>
+public sealed partial class DkyClient
+{
+    /// <summary>Queues an event the SDK made itself (not from the wire).</summary>
+    private void Raise(DkyEventArgs e, string eventName)
+    {
+        e.EventName = eventName;
+        if (e.Raw.ValueKind == JsonValueKind.Undefined)
+        {
+            e.Raw = JsonSerializer.SerializeToElement(e, e.GetType(), DkyJsonContext.Default);
+        }
+
+        _dispatcher.Post(() => RaiseNow(e));
+    }
+
+    private void OnServerMessage(ServerMessage message, PendingRequest? pending)
+    {
+        DkyEventArgs? args = null;
+        var route = ProtocolMap.Find(message.Type, message.IsSuccess);
+        if (route is not null)
+        {
+            try
+            {
+                args = route.Decode(message.Root);
+            }
+            catch (JsonException ex)
+            {
+                OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.InvalidField, "A field could not be read: " + ex.Message, message.Type));
+            }
+        }
+        else if (pending is null && !ProtocolMap.IsKnown(message.Type))
+        {
+            OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.UnknownType, "A message of an unknown type was ignored.", message.Type));
+            return;
+        }
+
+        _dispatcher.Post(() =>
+        {
+            try
+            {
+                if (args is not null)
+                {
+                    Apply(args, pending is not null);
+                    RaiseNow(args);
+                }
+            }
+            finally
+            {
+                pending?.Completion.TrySetResult(message);
+            }
+
+            if (pending is null)
+            {
+                AfterPush(message, args);
+            }
+        });
+    }
+
+    /// <summary>Updates the client's view (calls, state) before handlers see the event.</summary>
+    private void Apply(DkyEventArgs e, bool isAnswer)
+    {
+        switch (e)
+        {
+            case CallEventArgs call:
+                Calls.Apply(call);
+                break;
+            case HoldEventArgs { IsError: false } hold:
+                Calls.SetHeld(hold.Mode == "hold");
+                break;
+            case AgentMuteEventArgs { IsError: false } mute:
+                Calls.SetMuted(mute.Mode == "mute");
+                break;
+            case AgentStateEventArgs { State: int s } state when s is 2 or 3 && (isAnswer || IsMe(state.AgentNumber)):
+                AgentState = (AgentState)s;
+                AgentStateReason = state.Reason;
+                break;
+            case IncomingNotConnectedHangupEventArgs { AgentState: 3 }:
+                AgentState = Sdk.AgentState.Busy;
+                break;
+        }
+    }
+
+    /// <summary>What a push means beyond its event: the end of the session, an automatic answer.</summary>
+    private void AfterPush(ServerMessage message, DkyEventArgs? args)
+    {
+        switch (args)
+        {
+            case ForceOfflineEventArgs f:
+                EndSessionFromServer(SessionEndReason.ForceOffline, f.EventMessage ?? f.Description);
+                break;
+            case SqueezeEventArgs s:
+                EndSessionFromServer(SessionEndReason.Squeeze, s.Description);
+                break;
+            case RingEventArgs ring when ApiCallAutoAnswer && ring.Data is { } d &&
+                                         d.CallLeg == CallLeg.Agent && d.CallType == CallType.ApiOutbound:
+                _ = AutoAnswerAsync();
+                break;
+        }
+    }
+
+    private async System.Threading.Tasks.Task AutoAnswerAsync()
+    {
+        try
+        {
+            await AnswerAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Reported through the log; the call still rings for a manual answer.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(ex, "Automatic answer of an API-placed call failed.");
+        }
+    }
+
+    private bool IsMe(string? agentNumber) =>
+        agentNumber is null || CallClassifier.IsSameAgent(agentNumber, _options.ProjectId, _options.AgentNumber);
+
+    private void OnProtocolError(ProtocolErrorEventArgs error)
+    {
+        _logger.LogWarning("Dropped a server message ({Kind}, type {Type}): {Detail}", error.Kind, error.MessageType ?? "?", error.Detail);
+        _dispatcher.Post(() => ProtocolError?.Invoke(this, error));
+    }
+
+    private void OnLinkClosed(LinkClosedInfo info)
+    {
+        _heartbeat?.Dispose();
+        Raise(new AgentWebSocketEventArgs { State = "close", Description = info.Description }, EventNames.AgentWebSocketClose);
+        if (info.Expected)
+        {
+            return;
+        }
+
+        _logger.LogWarning("The agent WebSocket broke: {Description}", info.Description);
+        Raise(new NetworkSituationEventArgs { State = "networkDisconnected" }, EventNames.NetworkSituation);
+        OnLinkLost(info);
+    }
+
+    private void EndSessionFromServer(SessionEndReason reason, string? detail)
+    {
+        EndSession(reason, detail);
+        _ = CloseLinkAsync(reason.ToString());
+    }
+
+    /// <summary>Marks the session over and raises <see cref="SessionEnded"/> once.</summary>
+    private void EndSession(SessionEndReason reason, string? detail)
+    {
+        if (Interlocked.Exchange(ref _ended, 1) != 0)
+        {
+            return;
+        }
+
+        Login = null;
+        ExtensionRegistered = false;
+        SetState(SessionState.Idle);
+        var args = new SessionEndedEventArgs(reason, detail);
+        _dispatcher.Post(() => SessionEnded?.Invoke(this, args));
+    }
+
+    private sealed class SessionListener : IAgentSessionListener
+    {
+        private readonly DkyClient _owner;
+
+        public SessionListener(DkyClient owner) => _owner = owner;
+
+        public void OnMessage(ServerMessage message, PendingRequest? pending) => _owner.OnServerMessage(message, pending);
+
+        public void OnProtocolError(ProtocolErrorEventArgs error) => _owner.OnProtocolError(error);
+
+        public void OnClosed(LinkClosedInfo info) => _owner.OnLinkClosed(info);
+    }
+}

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using DkCloud.Sdk.Events;
+using DkCloud.Sdk.Internal;
+using DkCloud.Sdk.Protocol;
+using Microsoft.Extensions.Logging;
+using Websocket.Client;
+
+namespace DkCloud.Sdk.Session;
+
+/// <summary>
+/// The agent WebSocket: one connection, many requests in flight, matched to their answers by
+/// <c>requestId</c>, each with its own timeout. Messages are decoded on the socket's reader and handed to the
+/// listener; user code never runs here. Losing the socket fails every pending request with a
+/// <see cref="DkyConnectionException"/>.
+/// </summary>
+internal sealed class AgentSession : IAsyncDisposable
+{
+    private readonly DkyOptions _options;
+    private readonly ILogger _logger;
+    private readonly IAgentSessionListener _listener;
+    private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connector;
+    private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
+    private WebsocketClient? _socket;
+    private IDisposable? _messageSubscription;
+    private IDisposable? _closeSubscription;
+    private int _closing;
+    private int _closedReported;
+
+    public AgentSession(DkyOptions options, ILogger logger, IAgentSessionListener listener, Func<Uri, CancellationToken, Task<WebSocket>>? connector = null)
+    {
+        _options = options;
+        _logger = logger;
+        _listener = listener;
+        _connector = connector ?? DefaultConnectAsync;
+    }
+
+    public bool IsConnected => _socket is { IsRunning: true } && Volatile.Read(ref _closedReported) == 0;
+
+    public int PendingCount => _pending.Count;
+
+    /// <summary>Opens the socket; throws <see cref="DkyConnectionException"/> when it cannot.</summary>
+    public async Task ConnectAsync(CancellationToken cancellationToken)
+    {
+        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, _connector)
+        {
+            IsReconnectionEnabled = false,
+            ReconnectTimeout = null,
+            ErrorReconnectTimeout = null,
+            IsTextMessageConversionEnabled = false,
+            Name = "dky-agent",
+        };
+        _messageSubscription = socket.MessageReceived.Subscribe(OnReceived);
+        _closeSubscription = socket.DisconnectionHappened.Subscribe(OnDisconnected);
+        _socket = socket;
+
+        using var timeout = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout, cancellationToken);
+        try
+        {
+            var start = socket.StartOrFail();
+            var finished = await Task.WhenAny(start, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
+            if (finished != start)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new DkyConnectionException(ConnectionFailureKind.UnableToConnect, $"Connecting timed out after {_options.ConnectTimeout.TotalSeconds:0.#} s.");
+            }
+
+            await start.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not DkyConnectionException and not OperationCanceledException)
+        {
+            Release();
+            throw new DkyConnectionException(ConnectionFailureKind.UnableToConnect, "Could not open the agent WebSocket: " + ex.Message, null, ex);
+        }
+        catch
+        {
+            Release();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends a command and waits for its answer. A timeout surfaces as <see cref="OperationCanceledException"/>
+    /// with an inner <see cref="TimeoutException"/>; the caller's own cancellation never looks like a timeout.
+    /// </summary>
+    public async Task<ServerMessage> SendAsync(string type, RequestData data, CancellationToken cancellationToken)
+    {
+        var socket = _socket;
+        if (socket is null || !IsConnected || Volatile.Read(ref _closing) != 0)
+        {
+            throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket is not connected.", type);
+        }
+
+        var id = RequestEncoder.NewRequestId();
+        var pending = new PendingRequest(id, type, _options.TimeProvider.GetTimestamp());
+        _pending[id] = pending;
+        try
+        {
+            var bytes = RequestEncoder.Encode(type, id, _options.ProjectId, _options.AgentNumber, data);
+            using var timeout = TimeoutScope.Start(_options.TimeProvider, _options.RequestTimeout, cancellationToken);
+            using (timeout.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
+            {
+                if (!socket.SendAsText(bytes))
+                {
+                    throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket refused the message.", type);
+                }
+
+                try
+                {
+                    return await pending.Completion.Task.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    var elapsed = _options.TimeProvider.GetElapsedTime(pending.SentTimestamp);
+                    throw new OperationCanceledException(
+                        $"'{type}' got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s.",
+                        new TimeoutException($"'{type}' (requestId {id}) timed out after {elapsed.TotalMilliseconds:0} ms; {PendingCount - 1} other request(s) pending."));
+                }
+            }
+        }
+        finally
+        {
+            _pending.TryRemove(id, out _);
+        }
+    }
+
+    /// <summary>Closes the socket politely (normal closure); pending requests fail.</summary>
+    public async Task CloseAsync(string reason)
+    {
+        if (Interlocked.Exchange(ref _closing, 1) != 0)
+        {
+            return;
+        }
+
+        var socket = _socket;
+        if (socket is not null && socket.IsRunning)
+        {
+            try
+            {
+                await socket.Stop(WebSocketCloseStatus.NormalClosure, reason).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Closing a broken socket may fail; the outcome is the same.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogDebug(ex, "Closing the agent WebSocket failed.");
+            }
+        }
+
+        ReportClosed(new LinkClosedInfo(true, reason));
+    }
+
+    /// <summary>Drops a link that stopped answering: reported as lost (not expected), so the owner reconnects.</summary>
+    public Task AbortAsync(string reason)
+    {
+        Interlocked.Exchange(ref _closing, 1);
+        ReportClosed(new LinkClosedInfo(false, reason));
+        Release();
+        return Task.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync("disposed").ConfigureAwait(false);
+        Release();
+    }
+
+    private void Release()
+    {
+        _messageSubscription?.Dispose();
+        _closeSubscription?.Dispose();
+        _socket?.Dispose();
+        _socket = null;
+    }
+
+    private void OnReceived(ResponseMessage message)
+    {
+        if (message.MessageType == WebSocketMessageType.Binary)
+        {
+            _listener.OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.BinaryFrame, "A binary frame was dropped; the protocol is text only.", null));
+            return;
+        }
+
+        var bytes = message.Binary is { } b ? b : Encoding.UTF8.GetBytes(message.Text ?? string.Empty);
+        if (bytes.Length > _options.MaxMessageBytes)
+        {
+            _listener.OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.TooLarge, $"A message of {bytes.Length} bytes was dropped (limit {_options.MaxMessageBytes}).", null));
+            return;
+        }
+
+        var decoded = MessageDecoder.Decode(bytes, out var error);
+        if (decoded is null)
+        {
+            _listener.OnProtocolError(error!);
+            return;
+        }
+
+        PendingRequest? pending = null;
+        if (decoded.RequestId is { } id && _pending.TryRemove(id, out var p))
+        {
+            pending = p;
+        }
+
+        _listener.OnMessage(decoded, pending);
+    }
+
+    private void OnDisconnected(DisconnectionInfo info)
+    {
+        var expected = Volatile.Read(ref _closing) != 0 || info.Type is DisconnectionType.ByUser or DisconnectionType.Exit;
+        var description = info.CloseStatusDescription ?? info.Exception?.Message ?? info.Type.ToString();
+        ReportClosed(new LinkClosedInfo(expected, description));
+    }
+
+    private void ReportClosed(LinkClosedInfo info)
+    {
+        if (Interlocked.Exchange(ref _closedReported, 1) != 0)
+        {
+            return;
+        }
+
+        foreach (var pending in _pending.Values)
+        {
+            pending.Completion.TrySetException(new DkyConnectionException(
+                info.Expected ? ConnectionFailureKind.NotConnected : ConnectionFailureKind.ConnectionLost,
+                "The agent WebSocket closed before the answer came: " + info.Description,
+                pending.Type));
+        }
+
+        _pending.Clear();
+        _listener.OnClosed(info);
+    }
+
+    private static async Task<WebSocket> DefaultConnectAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        try
+        {
+            await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+}
