@@ -17,6 +17,12 @@ internal static class MessageDecoder
     public static ServerMessage? Decode(ReadOnlyMemory<byte> utf8, out ProtocolErrorEventArgs? error)
     {
         error = null;
+        if (!IsValidUtf8(utf8.Span))
+        {
+            error = new ProtocolErrorEventArgs(ProtocolErrorKind.MalformedJson, "Not valid UTF-8.", null);
+            return null;
+        }
+
         JsonElement root;
         try
         {
@@ -49,6 +55,12 @@ internal static class MessageDecoder
 
         var requestId = ReadText(root, "requestId");
         var codeText = ReadText(root, "code");
+        if (codeText is null && root.TryGetProperty("code", out var codeElement) && codeElement.ValueKind != JsonValueKind.Null)
+        {
+            error = new ProtocolErrorEventArgs(ProtocolErrorKind.InvalidField, $"The 'code' is a {codeElement.ValueKind}.", type);
+            return null;
+        }
+
         var code = DkyErrorCodes.Success;
         if (!string.IsNullOrEmpty(codeText) &&
             !int.TryParse(codeText, NumberStyles.Integer, CultureInfo.InvariantCulture, out code))
@@ -58,6 +70,25 @@ internal static class MessageDecoder
         }
 
         return new ServerMessage(root, type!, requestId, code, ReadText(root, "message") ?? string.Empty);
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(false, true);
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes)
+    {
+#if NET8_0_OR_GREATER
+        return System.Text.Unicode.Utf8.IsValid(bytes);
+#else
+        try
+        {
+            StrictUtf8.GetCharCount(bytes.ToArray());
+            return true;
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return false;
+        }
+#endif
     }
 
     /// <summary>A property as text whether it was sent as a string, a number or a boolean; null otherwise.</summary>
