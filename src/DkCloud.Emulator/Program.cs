@@ -1,1 +1,47 @@
-System.Console.WriteLine("x");
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using DkCloud.Emulator;
+using Microsoft.Extensions.Logging;
+
+var port = 5080;
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] == "--port" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
+    {
+        port = value;
+        i++;
+    }
+    else if (args[i] is "--help" or "-h")
+    {
+        Console.WriteLine("DkCloud.Emulator [--port N]   (default 5080; 0 = any free port)");
+        return 0;
+    }
+}
+
+using var loggerFactory = LoggerFactory.Create(logging => logging
+    .AddSimpleConsole(console =>
+    {
+        console.SingleLine = true;
+        console.TimestampFormat = "HH:mm:ss.fff ";
+    })
+    .SetMinimumLevel(LogLevel.Information));
+
+await using var emulator = await DkCloudEmulator.StartAsync(new EmulatorOptions { Port = port, LoggerFactory = loggerFactory });
+Console.WriteLine($"Agent WebSocket: {emulator.AgentWebSocketUrl}");
+Console.WriteLine($"Admin API:       {emulator.AdminUrl}");
+Console.WriteLine($"Open API:        {emulator.BaseUrl}gw2/dky-open-api/version-2.0.0/placecall");
+Console.WriteLine("Project 10010010010, token demo-token");
+Console.WriteLine("Agents 1001 Alice (crmId abc123), 1002 Bob, 1003 Carol, monitor 9001 Mona");
+Console.WriteLine("Extensions 1001/1002/1003/9001 IP phone, 2001-2003 WebRTC, password 123456; any 11-digit number as mobile");
+Console.WriteLine("Customers: 999… blacklisted, 000… risk control, …486 busy, …480 no answer, others answer");
+Console.WriteLine("Press Ctrl+C to stop.");
+
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
+await stop.Task;
+return 0;

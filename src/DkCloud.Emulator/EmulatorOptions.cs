@@ -1,0 +1,32 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace DkCloud.Emulator;
+
+/// <summary>Settings of a <see cref="DkCloudEmulator"/>.</summary>
+public sealed class EmulatorOptions
+{
+    /// <summary>The TCP port to listen on (on 127.0.0.1 only); 0 picks a free ephemeral port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>How long an agent's own phone rings before it picks up by itself (outbound agent leg, monitor leg of a listen-in).</summary>
+    public TimeSpan AgentAnswerDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long a default customer rings before answering.</summary>
+    public TimeSpan CustomerAnswerDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>How long an inbound or transferred call rings at an agent, and an outbound call at a customer, before it gives up.</summary>
+    public TimeSpan RingTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The after-call work time in seconds, reported as <c>wrapupTime</c> on the agent's <c>HANGUP</c>.</summary>
+    public int WrapupSeconds { get; set; } = 5;
+
+    /// <summary>The clock every delay and timestamp of the emulator goes through.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where the emulator logs; <see langword="null"/> logs nothing.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>Whether to create the demo project, agents and extensions at start (project <c>10010010010</c>, token <c>demo-token</c>).</summary>
+    public bool SeedDemoData { get; set; } = true;
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Buffers;
+using System.IO;
+using System.Net.WebSockets;
+using System.Text;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using DkCloud.Emulator.State;
+using Microsoft.Extensions.Logging;
+
+namespace DkCloud.Emulator.Hosting;
+
+/// <summary>
+/// One agent WebSocket. Messages to it go through its own unbounded queue and send loop, so a slow
+/// client never blocks the emulator or the other agents.
+/// </summary>
+internal sealed class AgentConnection
+{
+    private const int MaxMessageBytes = 1024 * 1024;
+    private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly WebSocket _socket;
+    private readonly ILogger _logger;
+    private readonly Channel<OutgoingFrame> _queue = Channel.CreateUnbounded<OutgoingFrame>(
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly CancellationTokenSource _receiveCancellation = new();
+    private int _closed;
+
+    public AgentConnection(WebSocket socket, int id, ILogger logger)
+    {
+        _socket = socket;
+        Id = id;
+        _logger = logger;
+    }
+
+    public int Id { get; }
+
+    /// <summary>The agent this connection is logged in as. Guarded by the core's lock.</summary>
+    public AgentData? Agent { get; set; }
+
+    public bool IsOpen => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Queues a text message; with <paramref name="closeAfter"/> the socket is closed once it is sent.</summary>
+    public void Enqueue(string text, bool closeAfter = false)
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        _queue.Writer.TryWrite(new OutgoingFrame(text, false));
+        if (closeAfter)
+        {
+            Close();
+        }
+    }
+
+    /// <summary>Closes the socket with a close handshake once the queued messages are sent.</summary>
+    public void Close()
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        {
+            _queue.Writer.TryWrite(new OutgoingFrame(null, true));
+            _queue.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Aborts the socket at once, without a close handshake.</summary>
+    public void Abort()
+    {
+        Interlocked.Exchange(ref _closed, 1);
+        _queue.Writer.TryComplete();
+        _socket.Abort();
+    }
+
+    public async Task RunAsync(Action<AgentConnection, string> onMessage, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _receiveCancellation.Token);
+        var sending = SendLoopAsync(cancellationToken);
+        try
+        {
+            await ReceiveLoopAsync(onMessage, linked.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            _logger.LogDebug("Connection {Id} ended: {Reason}", Id, ex.Message);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _closed, 1);
+            _queue.Writer.TryComplete();
+            await sending.ConfigureAwait(false);
+            if (_socket.State == WebSocketState.CloseReceived)
+            {
+                await TryCloseOutputAsync().ConfigureAwait(false);
+            }
+
+            _receiveCancellation.Dispose();
+        }
+    }
+
+    private async Task ReceiveLoopAsync(Action<AgentConnection, string> onMessage, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            using var message = new MemoryStream();
+            while (true)
+            {
+                var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return;
+                }
+
+                if (message.Length + result.Count > MaxMessageBytes)
+                {
+                    _logger.LogWarning("Connection {Id} sent a message over {Max} bytes; closing", Id, MaxMessageBytes);
+                    await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (!result.EndOfMessage)
+                {
+                    continue;
+                }
+
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    _logger.LogWarning("Connection {Id} sent a binary frame; ignored", Id);
+                }
+                else
+                {
+                    onMessage(this, Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
+                }
+
+                message.SetLength(0);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in _queue.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (frame.Close)
+                {
+                    await TryCloseOutputAsync().ConfigureAwait(false);
+                    _receiveCancellation.CancelAfter(CloseHandshakeTimeout);
+                    return;
+                }
+
+                var bytes = Encoding.UTF8.GetBytes(frame.Text!);
+                await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            _logger.LogDebug("Connection {Id} stopped sending: {Reason}", Id, ex.Message);
+        }
+    }
+
+    private async Task TryCloseOutputAsync()
+    {
+        if (_socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived))
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(CloseHandshakeTimeout);
+            await _socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException or ObjectDisposedException)
+        {
+            _logger.LogDebug("Connection {Id} close failed: {Reason}", Id, ex.Message);
+        }
+    }
+}
