@@ -27,3 +27,8 @@ catch (OperationCanceledException) when (stop.IsCancellationRequested)
 {
     return 130;
 }
+catch (Exception ex) when (ex is DkCloud.Sdk.DkyException or OperationCanceledException or TimeoutException)
+{
+    EventPrinter.Note("failed: " + ex.Message);
+    return 1;
+}

@@ -118,9 +118,11 @@ public sealed partial class DkyClient
         }
 
         Raise(new LogoffEventArgs { Mode = ModeText, State = "logoff", Description = "系统注销完成" }, EventNames.Logoff);
-        EndSession(SessionEndReason.Logoff, "The agent logged off.");
+        Interlocked.Exchange(ref _ended, 1);
         await session.CloseAsync("logoff").ConfigureAwait(false);
         await CloseLinkAsync("logoff").ConfigureAwait(false);
+        Interlocked.Exchange(ref _ended, 0);
+        EndSession(SessionEndReason.Logoff, "The agent logged off.");
         await _dispatcher.DrainAsync().ConfigureAwait(false);
     }
 

@@ -51,7 +51,7 @@ internal sealed class AgentSession : IAsyncDisposable
             IsReconnectionEnabled = false,
             ReconnectTimeout = null,
             ErrorReconnectTimeout = null,
-            IsTextMessageConversionEnabled = false,
+            IsTextMessageConversionEnabled = true,
             Name = "dky-agent",
         };
         _messageSubscription = socket.MessageReceived.Subscribe(OnReceived);
