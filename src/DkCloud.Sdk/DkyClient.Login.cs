@@ -197,6 +197,7 @@ public sealed partial class DkyClient
     {
         SetState(SessionState.Connecting);
         Interlocked.Exchange(ref _ended, 0);
+        Interlocked.Exchange(ref _endingByServer, 0);
         var session = new AgentSession(_options, _logger, _listener, _connector);
         try
         {

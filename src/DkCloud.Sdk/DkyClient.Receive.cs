@@ -26,6 +26,12 @@ public sealed partial class DkyClient
 
     private void OnServerMessage(ServerMessage message, PendingRequest? pending)
     {
+        if (pending is null && message.Type is WireTypes.ForceOffline or WireTypes.Squeeze)
+        {
+            // The server closes the socket right after: that close must not look like a broken link.
+            Volatile.Write(ref _endingByServer, 1);
+        }
+
         DkyEventArgs? args = null;
         var route = ProtocolMap.Find(message.Type, message.IsSuccess);
         if (route is not null)

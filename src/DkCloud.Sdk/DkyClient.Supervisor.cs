@@ -14,6 +14,7 @@ public sealed partial class DkyClient
 {
     private readonly Random _jitter = new();
     private int _reconnecting;
+    private int _endingByServer;
 
     /// <summary>Replaces the jitter source (tests fix it).</summary>
     internal Func<double>? JitterSource { get; set; }
@@ -51,7 +52,7 @@ public sealed partial class DkyClient
 
     private void OnLinkLost(LinkClosedInfo info)
     {
-        if (State == SessionState.Disposed || Volatile.Read(ref _ended) != 0)
+        if (State == SessionState.Disposed || Volatile.Read(ref _ended) != 0 || Volatile.Read(ref _endingByServer) != 0)
         {
             return;
         }
