@@ -49,7 +49,7 @@ public sealed class DkCloudEmulator : IAsyncDisposable
     public Uri AdminUrl { get; }
 
     /// <summary>The root of the HTTP server (the open API lives under <c>gw2/dky-open-api/version-2.0.0/</c>).</summary>
-    public Uri BaseUrl { get; }
+    internal Uri BaseUrl { get; }
 
     /// <summary>Every request the emulator received, oldest first (type, project, agent, time; never a token or password).</summary>
     public IReadOnlyList<EmulatorRequestRecord> Requests => _core.Requests();

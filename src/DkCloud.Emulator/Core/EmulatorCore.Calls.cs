@@ -162,7 +162,7 @@ internal sealed partial class EmulatorCore
 
     public string InjectInbound(string projectId, string agentNumber, string customerNumber)
     {
-        lock (_gate)
+        using (Atomic())
         {
             var agent = AgentOrThrow(projectId, agentNumber);
             if (!agent.LoggedIn)
@@ -206,7 +206,7 @@ internal sealed partial class EmulatorCore
 
     public bool HangupCustomer(string linkedId)
     {
-        lock (_gate)
+        using (Atomic())
         {
             if (!_calls.TryGetValue(linkedId, out var call))
             {

@@ -9,7 +9,7 @@ internal sealed partial class EmulatorCore
     /// <summary>Places a call for a logged-in agent as a CRM back end would; the agent gets the outbound sequence with callType 2.</summary>
     public JsonObject OpenApiPlaceCall(string? projectId, string? timestamp, string? sign, JsonObject? body)
     {
-        lock (_gate)
+        using (Atomic())
         {
             var agentId = Wire.GetString(body, "agentId") ?? "";
             Record("openapi/placecall", projectId ?? "", agentId);

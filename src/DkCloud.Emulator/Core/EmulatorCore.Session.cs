@@ -385,7 +385,7 @@ internal sealed partial class EmulatorCore
             throw new ArgumentOutOfRangeException(nameof(state), state, "2 idle or 3 busy.");
         }
 
-        lock (_gate)
+        using (Atomic())
         {
             var agent = AgentOrThrow(projectId, agentNumber);
             ApplyState(agent, state, reason);
@@ -395,7 +395,7 @@ internal sealed partial class EmulatorCore
 
     public void BackOfficeForceOffline(string projectId, string agentNumber, string monitorAgentId)
     {
-        lock (_gate)
+        using (Atomic())
         {
             var agent = AgentOrThrow(projectId, agentNumber);
             if (!agent.LoggedIn)
@@ -409,7 +409,7 @@ internal sealed partial class EmulatorCore
 
     public void BackOfficeBindExtension(string projectId, string agentNumber, string extensionNumber, int extensionType)
     {
-        lock (_gate)
+        using (Atomic())
         {
             var agent = AgentOrThrow(projectId, agentNumber);
             if (agent.Leg is not null)

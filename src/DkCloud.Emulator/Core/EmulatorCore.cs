@@ -241,6 +241,35 @@ internal sealed partial class EmulatorCore : IDisposable
     private void Record(string type, string projectId, string agentNumber) =>
         _requests.Add(new EmulatorRequestRecord { Type = type, ProjectId = projectId, AgentNumber = agentNumber, Time = _time.GetUtcNow() });
 
+    /// <summary>
+    /// Enters the lock for a step that does not answer a request (a timer, a back-office action):
+    /// its messages reach the sockets only when the step is complete, so a client never acts on a
+    /// message before the step has armed its timers.
+    /// </summary>
+    private AtomicScope Atomic()
+    {
+        _gate.Enter();
+        _outbox = [];
+        return new AtomicScope(this);
+    }
+
+    public void EndAtomic()
+    {
+        try
+        {
+            var outbox = _outbox;
+            _outbox = null;
+            foreach (var (connection, text, closeAfter) in outbox ?? [])
+            {
+                connection.Enqueue(text, closeAfter);
+            }
+        }
+        finally
+        {
+            _gate.Exit();
+        }
+    }
+
     /// <summary>Queues a message to the agent's socket (after the response, while a request is being handled).</summary>
     private void Send(AgentData agent, JsonObject message, bool closeAfter = false)
     {
@@ -269,17 +298,19 @@ internal sealed partial class EmulatorCore : IDisposable
 
     private async Task RunLaterAsync(TimeSpan delay, CancellationToken cancellationToken, Action action)
     {
-        await Task.Yield();
+        // The timer is registered before this method first yields, so the emulator's clock (a fake one
+        // in tests) always sees it; the step itself never runs inline under the caller's lock.
+        var wait = Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, _time, cancellationToken);
         try
         {
-            await Task.Delay(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, _time, cancellationToken).ConfigureAwait(false);
+            await wait.ConfigureAwait(ConfigureAwaitOptions.ForceYielding);
         }
         catch (OperationCanceledException)
         {
             return;
         }
 
-        lock (_gate)
+        using (Atomic())
         {
             if (cancellationToken.IsCancellationRequested)
             {
