@@ -48,8 +48,8 @@ public sealed class DkCloudEmulator : IAsyncDisposable
     /// <summary>The admin HTTP API, <c>http://127.0.0.1:{port}/admin/</c>.</summary>
     public Uri AdminUrl { get; }
 
-    /// <summary>The root of the HTTP server (the open API lives under <c>gw2/dky-open-api/version-2.0.0/</c>).</summary>
-    internal Uri BaseUrl { get; }
+    /// <summary>The root of the HTTP server, <c>http://127.0.0.1:{port}/</c>; the open API lives under <c>gw2/dky-open-api/version-2.0.0/</c>.</summary>
+    public Uri BaseUrl { get; }
 
     /// <summary>Every request the emulator received, oldest first (type, project, agent, time; never a token or password).</summary>
     public IReadOnlyList<EmulatorRequestRecord> Requests => _core.Requests();

@@ -40,7 +40,9 @@ public sealed partial class DkyClient
             {
                 args = route.Decode(message.Root);
             }
-            catch (JsonException ex)
+#pragma warning disable CA1031 // Whatever a message holds, it must not break the link: report and go on.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.InvalidField, "A field could not be read: " + ex.Message, message.Type));
             }
@@ -87,7 +89,7 @@ public sealed partial class DkyClient
             case AgentMuteEventArgs { IsError: false } mute:
                 Calls.SetMuted(mute.Mode == "mute");
                 break;
-            case AgentStateEventArgs { State: int s } state when s is 2 or 3 && (isAnswer || IsMe(state.AgentNumber)):
+            case AgentStateEventArgs { State: int s } state when s is 2 or 3 && IsMe(state.AgentNumber):
                 AgentState = (AgentState)s;
                 AgentStateReason = state.Reason;
                 break;

@@ -11,4 +11,10 @@ public enum CallLeg
 
     /// <summary><c>customer</c>: the far party.</summary>
     Customer = 2,
+
+    /// <summary>
+    /// Another agent's leg of this agent's call (the agent consulted or transferred to). The server sends it as
+    /// <c>agent</c> with that agent's number; the <see cref="CallTracker"/> records it under this value.
+    /// </summary>
+    OtherAgent = 3,
 }

@@ -95,7 +95,7 @@ public sealed class CallTracker : IDisposable
             }
 
             Fill(call, data, e);
-            var leg = data.CallLeg;
+            var leg = data.CallLeg == CallLeg.Agent && !IsMine(data) ? CallLeg.OtherAgent : data.CallLeg;
             switch (e)
             {
                 case RingEventArgs:
@@ -111,8 +111,7 @@ public sealed class CallTracker : IDisposable
                     break;
                 case HangupEventArgs:
                     call.SetLeg(leg, LegState.Ended);
-                    if (leg == CallLeg.Agent || !call.Legs.ContainsKey(CallLeg.Agent) ||
-                        call.TransferRole == TransferRole.Initiator)
+                    if (leg == CallLeg.Agent || (leg == CallLeg.Customer && !call.Legs.ContainsKey(CallLeg.Agent)))
                     {
                         EndLocked(call, data.WrapupTime ?? 0);
                     }
@@ -179,6 +178,10 @@ public sealed class CallTracker : IDisposable
             _wrapupRemaining = 0;
         }
     }
+
+    /// <summary>Whether an agent leg is this agent's own (no number given counts as own).</summary>
+    private bool IsMine(CallData data) =>
+        string.IsNullOrEmpty(data.AgentNumber) || CallClassifier.IsSameAgent(data.AgentNumber!, _projectId, _agentNumber);
 
     private void Fill(TrackedCall call, CallData data, CallEventArgs e)
     {

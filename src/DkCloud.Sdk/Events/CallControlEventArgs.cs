@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DkCloud.Sdk.Events;
 
 /// <summary>Base of the answers to in-call commands (hold, mute, consult, transfer, meet): who, where, and an error state.</summary>
@@ -25,5 +27,6 @@ public abstract class CallControlEventArgs : DkyEventArgs
     public string? State { get; init; }
 
     /// <summary>True when <see cref="State"/> is <c>error</c>.</summary>
+    [JsonIgnore]
     public bool IsError => State == "error";
 }

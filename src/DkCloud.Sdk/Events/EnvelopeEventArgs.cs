@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DkCloud.Sdk.Events;
 
 /// <summary>An event whose payload is the server's whole envelope (agent login, callphone, call events …).</summary>
@@ -37,5 +39,6 @@ public abstract class EnvelopeEventArgs : DkyEventArgs
     public string? Type { get; init; }
 
     /// <summary>True when <see cref="Code"/> is 200.</summary>
+    [JsonIgnore]
     public bool IsSuccess => Code == "200";
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DkCloud.Sdk.Events;
 
 /// <summary>An event the SDK itself reports about the session: its <c>mode</c>, <c>state</c> and <c>description</c>.</summary>
@@ -13,5 +15,6 @@ public abstract class ModeStateEventArgs : DkyEventArgs
     public string? Description { get; init; }
 
     /// <summary>True when <see cref="State"/> is <c>error</c>.</summary>
+    [JsonIgnore]
     public bool IsError => State == "error";
 }

@@ -70,9 +70,7 @@ public sealed class DkyOpenApiClient
         var timestamp = _time.GetUtcNow().ToUnixTimeSeconds();
         var sign = Sign(_projectId, _token, timestamp);
         var url = new Uri(_baseUrl, $"dky-open-api/version-2.0.0/placecall?projectId={Uri.EscapeDataString(_projectId)}&timestamp={timestamp}&sign={sign}");
-        var body = JsonSerializer.Serialize(
-            new System.Collections.Generic.Dictionary<string, string> { ["agentId"] = agentId, ["callednum"] = calledNumber },
-            DkyJsonContext.Default.DictionaryStringString);
+        var body = Body(agentId, calledNumber);
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
         using var response = await _http.PostAsync(url, content, cancellationToken).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
@@ -96,6 +94,20 @@ public sealed class DkyOpenApiClient
         return string.IsNullOrEmpty(linkedId)
             ? throw new DkyException(DkyErrorCodes.ProtocolError, "The answer has no linkedId.", "placecall")
             : new CallPhoneResult(linkedId!);
+    }
+
+    private static string Body(string agentId, string calledNumber)
+    {
+        using var stream = new System.IO.MemoryStream();
+        using (var w = new Utf8JsonWriter(stream))
+        {
+            w.WriteStartObject();
+            w.WriteString("agentId", agentId);
+            w.WriteString("callednum", calledNumber);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     /// <summary>The open API's answer has no <c>type</c>; give it one so the agent codec reads it.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using DkCloud.Sdk.Events;
@@ -49,7 +48,6 @@ namespace DkCloud.Sdk.Protocol;
 [JsonSerializable(typeof(PlayDtmfEventArgs))]
 [JsonSerializable(typeof(NetworkSituationEventArgs))]
 [JsonSerializable(typeof(AgentWebSocketEventArgs))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
 internal sealed partial class DkyJsonContext : JsonSerializerContext
 {
 }

@@ -179,6 +179,20 @@ internal sealed class AgentSession : IAsyncDisposable
 
     private void OnReceived(ResponseMessage message)
     {
+        try
+        {
+            Receive(message);
+        }
+#pragma warning disable CA1031 // Nothing may escape into the socket's receive loop: that would drop the link.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(ex, "Handling a server message failed; the message was dropped.");
+        }
+    }
+
+    private void Receive(ResponseMessage message)
+    {
         if (message.MessageType == WebSocketMessageType.Binary)
         {
             _listener.OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.BinaryFrame, "A binary frame was dropped; the protocol is text only.", null));
