@@ -32,6 +32,13 @@ public sealed partial class DkyClient
             Volatile.Write(ref _endingByServer, 1);
         }
 
+        if (pending is null && ProtocolMap.IsKnown(message.Type) && !ProtocolMap.IsPush(message.Type))
+        {
+            // An answer nobody waits for: answered twice, or after its timeout. Raising it would repeat an event.
+            OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.UnexpectedResponse, "An answer to no pending request was ignored.", message.Type));
+            return;
+        }
+
         DkyEventArgs? args = null;
         var route = ProtocolMap.Find(message.Type, message.IsSuccess);
         if (route is not null)

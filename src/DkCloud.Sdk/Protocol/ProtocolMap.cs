@@ -72,6 +72,15 @@ internal static class ProtocolMap
         return Routes.TryGetValue(type, out var route) ? route : null;
     }
 
+    private static readonly HashSet<string> PushTypes = new(StringComparer.Ordinal)
+    {
+        WireTypes.Ringing, WireTypes.Answered, WireTypes.Hangup, WireTypes.AgentStatePush, WireTypes.ForceOffline,
+        WireTypes.Squeeze, WireTypes.RealTimeData, WireTypes.IncomingNotConnectedHangup, WireTypes.ExtensionBindUpdate,
+    };
+
+    /// <summary>Whether the type is one the server pushes unasked (as opposed to an answer to a command).</summary>
+    public static bool IsPush(string type) => PushTypes.Contains(type);
+
     /// <summary>Whether the SDK knows the message type at all.</summary>
     public static bool IsKnown(string type) => Routes.ContainsKey(type) || Silent.Contains(type);
 }
