@@ -13,6 +13,7 @@ namespace DkCloud.Sdk;
 public sealed partial class DkyClient
 {
     private readonly Random _jitter = new();
+    private readonly CancellationTokenSource _lifetime = new();
     private int _reconnecting;
     private int _endingByServer;
 
@@ -78,7 +79,15 @@ public sealed partial class DkyClient
             {
                 Raise(new ReconnectEventArgs { State = "reconnecting", Num = attempt, Type = "agent", Description = "座席掉线重连中" }, EventNames.Reconnect);
                 var delay = ReconnectBackoff.Delay(attempt, _options.ReconnectBaseDelay, _options.ReconnectMaxDelay, JitterSource?.Invoke() ?? NextJitter());
-                await Clock.Delay(_options.TimeProvider, delay, CancellationToken.None).ConfigureAwait(false);
+                try
+                {
+                    await Clock.Delay(_options.TimeProvider, delay, _lifetime.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
                 if (State == SessionState.Disposed || Volatile.Read(ref _ended) != 0)
                 {
                     return;
@@ -103,7 +112,7 @@ public sealed partial class DkyClient
 
     private async Task<bool> TryRestoreAsync(bool wasLoggedIn, AgentState? lastState, string? lastReason, bool wasRegistered)
     {
-        using var scope = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout + _options.RequestTimeout, CancellationToken.None);
+        using var scope = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout + _options.RequestTimeout, _lifetime.Token);
         try
         {
             await CloseLinkAsync("reconnecting").ConfigureAwait(false);

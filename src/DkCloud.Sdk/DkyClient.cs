@@ -103,6 +103,7 @@ public sealed partial class DkyClient : IAsyncDisposable
             return;
         }
 
+        _lifetime.Cancel();
         var session = _session;
         if (session is not null && session.IsConnected && Login is not null)
         {
@@ -121,6 +122,7 @@ public sealed partial class DkyClient : IAsyncDisposable
         var drained = _dispatcher.DisposeAsync().AsTask();
         await Task.WhenAny(drained, Internal.Clock.Delay(_options.TimeProvider, TimeSpan.FromSeconds(1), CancellationToken.None)).ConfigureAwait(false);
         _lifecycle.Dispose();
+        _lifetime.Dispose();
     }
 
     private async Task TryLogoutAsync(AgentSession session, CancellationToken cancellationToken)

@@ -217,3 +217,56 @@ public sealed class CallEndToEndTests
         Assert.Equal(ConnectionFailureKind.NotConnected, ex.Kind);
     }
 }
+
+/// <summary>The error path of each command that needs a call, a ringing call or a monitor.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class CommandErrorEndToEndTests
+{
+    public static TheoryData<string, int> Cases() => new()
+    {
+        { "answer", DkyErrorCodes.ServerBusy },
+        { "reject", DkyErrorCodes.ServerBusy },
+        { "atxfer", DkyErrorCodes.ServerBusy },
+        { "blindMove", DkyErrorCodes.ServerBusy },
+        { "meet", DkyErrorCodes.ServerBusy },
+        { "serviceLevel", DkyErrorCodes.ServerBusy },
+        { "forceHangup", DkyErrorCodes.Forbidden },
+        { "setAgentStateOfAnother", DkyErrorCodes.Forbidden },
+        { "switchToUnknownExtension", DkyErrorCodes.ExtensionNotFound },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Command_fails_with_the_servers_code(string command, int code)
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var (client, _) = await h.LoggedInAsync();
+        Func<Task> act = command switch
+        {
+            "answer" => () => client.AnswerAsync(),
+            "reject" => () => client.RejectAsync(),
+            "atxfer" => () => client.AttendedTransferAsync(TransferTarget.Agent("1002")),
+            "blindMove" => () => client.BlindTransferAsync(new BlindTransferRequest(BlindTransferMode.Agent, "1002")),
+            "meet" => () => client.MeetAsync(new MeetRequest(TransferMode.Agent, "1002")),
+            "serviceLevel" => () => client.ServiceLevelAsync(),
+            "forceHangup" => () => client.ForceHangupAsync("1002"),
+            "setAgentStateOfAnother" => () => client.SetAgentStateAsync(AgentState.Busy, null, "1002"),
+            "switchToUnknownExtension" => () => client.SwitchExtensionAsync(new SwitchExtensionRequest(ExtensionType.IpPhone, "5555")),
+            _ => throw new ArgumentOutOfRangeException(nameof(command)),
+        };
+        var ex = await Assert.ThrowsAsync<DkyException>(act);
+        Assert.Equal(code, ex.Code);
+        Assert.False(string.IsNullOrEmpty(ex.ServerMessage));
+        Assert.Equal(SessionState.LoggedIn, client.State);
+    }
+
+    [Fact]
+    public async Task Agent_exit_before_login_fails_with_20008()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var (client, _) = h.Client(configure: o => o.Mode = InitMode.Single);
+        await client.InitAsync();
+        var ex = await Assert.ThrowsAsync<DkyException>(() => client.AgentExitAsync());
+        Assert.Equal(DkyErrorCodes.AgentNotLoggedIn, ex.Code);
+    }
+}
