@@ -239,6 +239,19 @@ internal static class SipParser
         where THandler : ISipMessageHandler
     {
         ReadOnlySpan<byte> field = message.Slice(start, end - start);
+        // A CR is only allowed as part of a fold (CRLF followed by white space).
+        ReadOnlySpan<byte> rest = field;
+        int cr;
+        while ((cr = rest.IndexOf(SipSyntax.CR)) >= 0)
+        {
+            if (cr + 1 >= rest.Length || rest[cr + 1] != SipSyntax.LF)
+            {
+                SipThrowHelper.Throw(SipRejectReason.InvalidHeaderLine);
+            }
+
+            rest = rest.Slice(cr + 2);
+        }
+
         int colon = field.IndexOf((byte)':');
         if (colon < 0)
         {
