@@ -72,6 +72,12 @@ internal sealed class DigestAuthenticator
         return true;
     }
 
+    /// <summary>
+    /// Records that a request carrying our credentials succeeded, so they are known to be right: the next fresh
+    /// challenge (a new nonce without <c>stale=true</c>, as some registrars send on refresh) is answered, not refused.
+    /// </summary>
+    public void ConfirmAccepted() => _answered = false;
+
     /// <summary>The Authorization / Proxy-Authorization value for a request, using the accepted challenge.</summary>
     /// <param name="method">The request method (for ACK and CANCEL, the method of the request they belong to is not used: RFC 3261 §22.1).</param>
     /// <param name="digestUri">The Request-URI as sent.</param>

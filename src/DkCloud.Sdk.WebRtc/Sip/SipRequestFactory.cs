@@ -53,7 +53,7 @@ internal sealed class SipRequestFactory
         if (method is SipMethod.Invite or SipMethod.Register or SipMethod.Update or SipMethod.Options)
         {
             request.Add(SipHeaderName.Allow, AllowedMethods);
-            request.Add(SipHeaderName.Supported, "outbound, path, gruu");
+            request.Add(SipHeaderName.Supported, "outbound, path");
         }
 
         if (_userAgent is not null)

@@ -108,6 +108,19 @@ public class DigestAuthenticationTests
     }
 
     [Fact]
+    public void After_a_success_a_fresh_challenge_is_answered_again()
+    {
+        var authenticator = new DigestAuthenticator(new DigestCredentials("1001", "secret"), () => "c");
+        Assert.True(authenticator.TryAccept(SipAuthChallenge.Parse("Digest realm=\"dk\", nonce=\"n1\"")));
+        authenticator.CreateAuthorization("REGISTER", "sip:dk");
+        authenticator.ConfirmAccepted();
+
+        Assert.True(authenticator.TryAccept(SipAuthChallenge.Parse("Digest realm=\"dk\", nonce=\"n2\"")));
+        Assert.Equal("n2", SipAuthChallenge.Parse(authenticator.CreateAuthorization("REGISTER", "sip:dk")).Nonce);
+        Assert.False(authenticator.TryAccept(SipAuthChallenge.Parse("Digest realm=\"dk\", nonce=\"n3\"")));
+    }
+
+    [Fact]
     public void No_qop_uses_the_rfc2069_form()
     {
         var authenticator = new DigestAuthenticator(new DigestCredentials("1001", "secret"));
