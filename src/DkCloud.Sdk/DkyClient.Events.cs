@@ -86,6 +86,9 @@ public sealed partial class DkyClient
     /// <summary>The session ended (logoff, forced offline, squeezed out, reconnect failed, disposed). Raised once per session.</summary>
     public event EventHandler<SessionEndedEventArgs>? SessionEnded;
 
+    /// <summary>After a reconnect, the client agrees with the server again (after the events of what changed).</summary>
+    public event EventHandler<ResyncedEventArgs>? Resynced;
+
     /// <summary>After-call work started or counted down a second.</summary>
     public event EventHandler<WrapupEventArgs>? Wrapup;
 

@@ -21,6 +21,19 @@ public sealed partial class DkyClient
     /// </summary>
     public async Task<InitResult> InitAsync(CancellationToken cancellationToken = default)
     {
+        Interlocked.Exchange(ref _initializing, 1);
+        try
+        {
+            return await InitCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _initializing, 0);
+        }
+    }
+
+    private async Task<InitResult> InitCoreAsync(CancellationToken cancellationToken)
+    {
         await _lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -72,7 +85,7 @@ public sealed partial class DkyClient
     /// </summary>
     public async Task<AgentLoginResult> ContinueLoginAsync(CancellationToken cancellationToken = default)
     {
-        var login = await LoginAsync(WireTypes.ContinueLogin, cancellationToken).ConfigureAwait(false);
+        var login = await LoginAsync(WireTypes.ContinueLogin, cancellationToken, resume: false, null).ConfigureAwait(false);
         if (_options.Mode == InitMode.Mixin)
         {
             await FinishMixinAsync(login, cancellationToken).ConfigureAwait(false);
@@ -83,7 +96,7 @@ public sealed partial class DkyClient
 
     /// <summary>Logs the agent in (the JS <c>agentLogin()</c>); <c>dky:agentLogin</c> is raised with the answer.</summary>
     public Task<AgentLoginResult> AgentLoginAsync(CancellationToken cancellationToken = default) =>
-        LoginAsync(WireTypes.AgentLogin, cancellationToken);
+        LoginAsync(WireTypes.AgentLogin, cancellationToken, resume: false, null);
 
     /// <summary>Logs the agent out, keeping or releasing the extension (the JS <c>agentExit(bindState)</c>); raises <c>dky:agentExit</c>.</summary>
     public async Task AgentExitAsync(BindState bindState = BindState.Unbind, CancellationToken cancellationToken = default)
@@ -217,15 +230,24 @@ public sealed partial class DkyClient
         Raise(new NetworkSituationEventArgs { State = "networkConnected" }, EventNames.NetworkSituation);
     }
 
-    private async Task<AgentLoginResult> LoginAsync(string type, CancellationToken cancellationToken)
+    /// <param name="type">agentlogin or continuelogin.</param>
+    /// <param name="cancellationToken">Cancels the wait.</param>
+    /// <param name="resume">After a reconnect: ask the server to keep the agent's state and call (docs/protocol.md §3.1).</param>
+    /// <param name="state">The state to log in with; the configured initial state when null.</param>
+    private async Task<AgentLoginResult> LoginAsync(string type, CancellationToken cancellationToken, bool resume, AgentState? state)
     {
         var data = new RequestData()
             .Add("token", _options.Token)
             .Add("agentType", (int)_options.AgentType)
             .Add("initType", (int)_options.InitType)
-            .Add("initialState", (int)_options.InitialState)
+            .Add("initialState", (int)(state ?? _options.InitialState))
             .Add("extensionNumber", _options.ExtensionNumber)
             .Add("isEncrypt", _options.IsEncrypt);
+        if (resume)
+        {
+            data.Add("resume", true);
+        }
+
         var answer = await SendAsync(type, data, cancellationToken).ConfigureAwait(false);
         var d = answer.Root.TryGetProperty("data", out var el) ? el : default;
         var role = MessageDecoder.ReadText(d, "agentRole") == "2" ? AgentRole.Monitor : AgentRole.Ordinary;

@@ -64,9 +64,9 @@ public sealed partial class DkyClient
         {
             try
             {
-                if (args is not null)
+                if (args is not null && pending is not { Silent: true })
                 {
-                    Apply(args, pending is not null);
+                    Apply(args);
                     RaiseNow(args);
                 }
             }
@@ -83,7 +83,7 @@ public sealed partial class DkyClient
     }
 
     /// <summary>Updates the client's view (calls, state) before handlers see the event.</summary>
-    private void Apply(DkyEventArgs e, bool isAnswer)
+    private void Apply(DkyEventArgs e)
     {
         switch (e)
         {

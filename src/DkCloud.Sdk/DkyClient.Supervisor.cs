@@ -3,6 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.Events;
 using DkCloud.Sdk.Internal;
+using DkCloud.Sdk.Models;
 using DkCloud.Sdk.Protocol;
 using DkCloud.Sdk.Session;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,7 @@ public sealed partial class DkyClient
     private readonly CancellationTokenSource _lifetime = new();
     private int _reconnecting;
     private int _endingByServer;
+    private int _initializing;
 
     /// <summary>Replaces the jitter source (tests fix it).</summary>
     internal Func<double>? JitterSource { get; set; }
@@ -31,7 +33,8 @@ public sealed partial class DkyClient
         var started = _options.TimeProvider.GetTimestamp();
         try
         {
-            await session.SendAsync(WireTypes.Ping, RequestData.Empty, CancellationToken.None).ConfigureAwait(false);
+            // Answered within one interval, or the link is half-open: detected within two intervals of the last answer.
+            await session.SendAsync(WireTypes.Ping, RequestData.Empty, _lifetime.Token, _options.HeartbeatInterval, silent: true).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException)
         {
@@ -39,7 +42,7 @@ public sealed partial class DkyClient
             await session.AbortAsync("heartbeat timed out").ConfigureAwait(false);
             return;
         }
-        catch (DkyException)
+        catch (Exception ex) when (ex is DkyException or OperationCanceledException)
         {
             return;
         }
@@ -58,6 +61,12 @@ public sealed partial class DkyClient
             return;
         }
 
+        if (Volatile.Read(ref _initializing) != 0)
+        {
+            // InitAsync is still running: it fails with the connection error and the app decides.
+            return;
+        }
+
         if (Interlocked.Exchange(ref _reconnecting, 1) != 0)
         {
             return;
@@ -68,10 +77,7 @@ public sealed partial class DkyClient
 
     private async Task ReconnectAsync()
     {
-        var wasLoggedIn = Login is not null;
-        var lastState = AgentState;
-        var lastReason = AgentStateReason;
-        var wasRegistered = ExtensionRegistered;
+        var before = new SessionSnapshot(Login is not null, AgentState, AgentStateReason, ExtensionRegistered);
         SetState(SessionState.Connecting);
         try
         {
@@ -93,9 +99,11 @@ public sealed partial class DkyClient
                     return;
                 }
 
-                if (await TryRestoreAsync(wasLoggedIn, lastState, lastReason, wasRegistered).ConfigureAwait(false))
+                var resync = await TryRestoreAsync(before).ConfigureAwait(false);
+                if (resync is not null)
                 {
                     Raise(new ReconnectEventArgs { State = "reconnected", Num = attempt, Type = "agent", Description = "座席重连成功" }, EventNames.Reconnect);
+                    _dispatcher.Post(() => Resynced?.Invoke(this, resync));
                     return;
                 }
             }
@@ -110,45 +118,133 @@ public sealed partial class DkyClient
         }
     }
 
-    private async Task<bool> TryRestoreAsync(bool wasLoggedIn, AgentState? lastState, string? lastReason, bool wasRegistered)
+    /// <summary>
+    /// Reconnects, logs back in (resuming the server's session), and reconciles what changed while the link was
+    /// down; returns what changed, or null when this attempt failed.
+    /// </summary>
+    private async Task<ResyncedEventArgs?> TryRestoreAsync(SessionSnapshot before)
     {
-        using var scope = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout + _options.RequestTimeout, _lifetime.Token);
+        using var scope = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout + _options.RequestTimeout + _options.RequestTimeout, _lifetime.Token);
         try
         {
             await CloseLinkAsync("reconnecting").ConfigureAwait(false);
             await ConnectAsync(scope.Token).ConfigureAwait(false);
-            if (wasLoggedIn)
+            if (!before.LoggedIn)
             {
-                try
-                {
-                    await LoginAsync(WireTypes.AgentLogin, scope.Token).ConfigureAwait(false);
-                }
-                catch (DkyException ex) when (ex.Code == DkyErrorCodes.LoggedInElsewhere)
-                {
-                    // The server still holds the broken session: take it over.
-                    await LoginAsync(WireTypes.ContinueLogin, scope.Token).ConfigureAwait(false);
-                }
-
-                if (lastState is { } s && (s != AgentState || lastReason != AgentStateReason))
-                {
-                    await SetAgentStateAsync(s, s == Sdk.AgentState.Busy ? lastReason : null, null, scope.Token).ConfigureAwait(false);
-                }
-
-                if (wasRegistered && _options.InitType != ExtensionType.WebRtc)
-                {
-                    await RegisterExtensionAsync(scope.Token).ConfigureAwait(false);
-                }
-
-                await GetAgentStateAsync(scope.Token).ConfigureAwait(false);
+                return new ResyncedEventArgs(AgentState, Array.Empty<string>(), Array.Empty<string>());
             }
 
-            return true;
+            AgentLoginResult login;
+            try
+            {
+                login = await LoginAsync(WireTypes.AgentLogin, scope.Token, resume: true, before.State).ConfigureAwait(false);
+            }
+            catch (DkyException ex) when (ex.Code == DkyErrorCodes.LoggedInElsewhere)
+            {
+                // The server still holds the broken socket open: take the session over.
+                login = await LoginAsync(WireTypes.ContinueLogin, scope.Token, resume: true, before.State).ConfigureAwait(false);
+            }
+
+            if (before.ExtensionRegistered && _options.InitType != ExtensionType.WebRtc)
+            {
+                await SendAsync(WireTypes.ExtensionRegister, new RequestData()
+                    .Add("extensionNumber", _options.ExtensionNumber)
+                    .Add("initType", (int)_options.InitType), scope.Token).ConfigureAwait(false);
+                ExtensionRegistered = true;
+            }
+
+            if (login.State is { } now && now != before.State)
+            {
+                // Changed by a monitor or the back office while the link was down: the server's state wins.
+                Raise(new AgentStateEventArgs
+                {
+                    State = (int)now,
+                    AgentNumber = _options.AgentNumber,
+                    ProjectId = _options.ProjectId,
+                    Description = "状态在断线期间已变更",
+                }, EventNames.AgentState);
+            }
+
+            var status = await RequireSession(WireTypes.QueryAgentState)
+                .SendAsync(WireTypes.QueryAgentState, RequestData.Empty, scope.Token, silent: true).ConfigureAwait(false);
+            var onCall = status.IsSuccess && status.Root.TryGetProperty("data", out var d) &&
+                         !string.IsNullOrEmpty(MessageDecoder.ReadText(d, "option"));
+            var (ended, kept) = ReconcileCalls(onCall);
+            return new ResyncedEventArgs(AgentState, ended, kept);
         }
         catch (Exception ex) when (ex is DkyException or OperationCanceledException)
         {
             _logger.LogWarning("Reconnect attempt failed: {Reason}", ex.Message);
-            return false;
+            return null;
         }
+    }
+
+    /// <summary>Ends, with a <c>dky:hangup</c>, every tracked call the server no longer has.</summary>
+    private (string[] Ended, string[] Kept) ReconcileCalls(bool serverHasCall)
+    {
+        var ended = new System.Collections.Generic.List<string>();
+        var kept = new System.Collections.Generic.List<string>();
+        foreach (var call in Calls.Calls)
+        {
+            if (call.Phase == Sdk.Calls.CallPhase.Ended)
+            {
+                continue;
+            }
+
+            if (serverHasCall)
+            {
+                kept.Add(call.LinkedId);
+                continue;
+            }
+
+            Calls.Forget(call.LinkedId);
+            ended.Add(call.LinkedId);
+            var last = call.LastData;
+            var hangup = new HangupEventArgs
+            {
+                Type = WireTypes.Hangup,
+                EventType = WireTypes.Hangup,
+                Code = "200",
+                Message = "ended while the agent link was down",
+                ProjectId = _options.ProjectId,
+                Data = new CallData
+                {
+                    LinkedId = call.LinkedId,
+                    CallLegCode = "agent",
+                    EventType = WireTypes.Hangup,
+                    CallTypeCode = last?.CallTypeCode,
+                    Option = last?.Option,
+                    AgentNumber = last?.AgentNumber,
+                    CustomerTelNumber = call.CustomerNumber,
+                    WrapupTime = 0,
+                },
+                Call = call,
+                FromResync = true,
+            };
+            Raise(hangup, EventNames.Hangup);
+        }
+
+        return (ended.ToArray(), kept.ToArray());
+    }
+
+    /// <summary>What the session was before the link broke.</summary>
+    private readonly struct SessionSnapshot
+    {
+        public SessionSnapshot(bool loggedIn, AgentState? state, string? reason, bool extensionRegistered)
+        {
+            LoggedIn = loggedIn;
+            State = state;
+            Reason = reason;
+            ExtensionRegistered = extensionRegistered;
+        }
+
+        public bool LoggedIn { get; }
+
+        public AgentState? State { get; }
+
+        public string? Reason { get; }
+
+        public bool ExtensionRegistered { get; }
     }
 
     private double NextJitter()

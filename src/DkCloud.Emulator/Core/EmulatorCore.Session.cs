@@ -70,6 +70,8 @@ internal sealed partial class EmulatorCore
             agent.ExtensionType = extensionType;
         }
 
+        // A client coming back after a broken link asks to resume: a session still logged in keeps its state.
+        var resumed = agent.LoggedIn && Wire.GetBool(data, "resume");
         if (!agent.LoggedIn)
         {
             agent.LoginTime = Now;
@@ -78,7 +80,7 @@ internal sealed partial class EmulatorCore
         agent.LoggedIn = true;
         agent.Connection = connection;
         connection.Agent = agent;
-        if (agent.Leg is null)
+        if (agent.Leg is null && !resumed)
         {
             agent.State = initialState;
             agent.Reason = initialState == 3 ? "busy" : "";

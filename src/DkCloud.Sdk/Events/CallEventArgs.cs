@@ -26,4 +26,11 @@ public abstract class CallEventArgs : EnvelopeEventArgs
     /// <summary>The call as the SDK tracks it after this event, when it is tracked.</summary>
     [JsonIgnore]
     public TrackedCall? Call { get; internal set; }
+
+    /// <summary>
+    /// True when the SDK raised this event itself after a reconnect, because the call ended while the agent
+    /// link was down (the server's own hang-up event was never received).
+    /// </summary>
+    [JsonIgnore]
+    public bool FromResync { get; internal set; }
 }

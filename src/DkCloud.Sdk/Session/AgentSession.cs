@@ -87,8 +87,9 @@ internal sealed class AgentSession : IAsyncDisposable
     /// Sends a command and waits for its answer. A timeout surfaces as <see cref="OperationCanceledException"/>
     /// with an inner <see cref="TimeoutException"/>; the caller's own cancellation never looks like a timeout.
     /// </summary>
-    public async Task<ServerMessage> SendAsync(string type, RequestData data, CancellationToken cancellationToken)
+    public async Task<ServerMessage> SendAsync(string type, RequestData data, CancellationToken cancellationToken, TimeSpan? timeout = null, bool silent = false)
     {
+        var limit = timeout ?? _options.RequestTimeout;
         var socket = _socket;
         if (socket is null || !IsConnected || Volatile.Read(ref _closing) != 0)
         {
@@ -96,13 +97,13 @@ internal sealed class AgentSession : IAsyncDisposable
         }
 
         var id = RequestEncoder.NewRequestId();
-        var pending = new PendingRequest(id, type, _options.TimeProvider.GetTimestamp());
+        var pending = new PendingRequest(id, type, _options.TimeProvider.GetTimestamp(), silent);
         _pending[id] = pending;
         try
         {
             var bytes = RequestEncoder.Encode(type, id, _options.ProjectId, _options.AgentNumber, data);
-            using var timeout = TimeoutScope.Start(_options.TimeProvider, _options.RequestTimeout, cancellationToken);
-            using (timeout.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
+            using var scope = TimeoutScope.Start(_options.TimeProvider, limit, cancellationToken);
+            using (scope.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
             {
                 if (!socket.SendAsText(bytes))
                 {
@@ -117,7 +118,7 @@ internal sealed class AgentSession : IAsyncDisposable
                 {
                     var elapsed = _options.TimeProvider.GetElapsedTime(pending.SentTimestamp);
                     throw new OperationCanceledException(
-                        $"'{type}' got no answer within {_options.RequestTimeout.TotalSeconds:0.#} s.",
+                        $"'{type}' got no answer within {limit.TotalSeconds:0.#} s.",
                         new TimeoutException($"'{type}' (requestId {id}) timed out after {elapsed.TotalMilliseconds:0} ms; {PendingCount - 1} other request(s) pending."));
                 }
             }

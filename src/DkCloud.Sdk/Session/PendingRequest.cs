@@ -6,12 +6,16 @@ namespace DkCloud.Sdk.Session;
 /// <summary>A request waiting for its answer: its id, its command, and where the answer goes.</summary>
 internal sealed class PendingRequest
 {
-    public PendingRequest(string requestId, string type, long sentTimestamp)
+    public PendingRequest(string requestId, string type, long sentTimestamp, bool silent)
     {
         RequestId = requestId;
         Type = type;
         SentTimestamp = sentTimestamp;
+        Silent = silent;
     }
+
+    /// <summary>The SDK's own request (heartbeat, resync): its answer raises no event.</summary>
+    public bool Silent { get; }
 
     public string RequestId { get; }
 
