@@ -185,6 +185,20 @@ public sealed class DkCloudEmulator : IAsyncDisposable
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Stalls the agent's connection: the TCP connection stays up but the emulator stops reading the agent's
+    /// messages and sends nothing more on it (a half-open link). For fault tests.
+    /// </summary>
+    /// <param name="projectId">The agent's project.</param>
+    /// <param name="agentNumber">The agent.</param>
+    /// <param name="cancellationToken">Not used; for symmetry.</param>
+    public Task StallConnectionAsync(string projectId, string agentNumber, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _core.StallConnection(projectId, agentNumber);
+        return Task.CompletedTask;
+    }
+
     /// <summary>Sets the agent's state as a back office would and pushes <c>agentState</c> to it.</summary>
     /// <param name="projectId">The agent's project.</param>
     /// <param name="agentNumber">The agent.</param>

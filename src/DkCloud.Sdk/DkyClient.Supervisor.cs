@@ -145,13 +145,8 @@ public sealed partial class DkyClient
                 login = await LoginAsync(WireTypes.ContinueLogin, scope.Token, resume: true, before.State).ConfigureAwait(false);
             }
 
-            if (before.ExtensionRegistered && _options.InitType != ExtensionType.WebRtc)
-            {
-                await SendAsync(WireTypes.ExtensionRegister, new RequestData()
-                    .Add("extensionNumber", _options.ExtensionNumber)
-                    .Add("initType", (int)_options.InitType), scope.Token).ConfigureAwait(false);
-                ExtensionRegistered = true;
-            }
+            // The login carries the extension number, which binds it again; a WebRTC softphone keeps its own registration.
+            ExtensionRegistered = before.ExtensionRegistered;
 
             if (login.State is { } now && now != before.State)
             {

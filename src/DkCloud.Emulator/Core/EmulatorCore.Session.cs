@@ -446,4 +446,20 @@ internal sealed partial class EmulatorCore
         connection?.Abort();
         return connection is not null;
     }
+
+    public bool StallConnection(string projectId, string agentNumber)
+    {
+        AgentConnection? connection;
+        lock (_gate)
+        {
+            connection = AgentOrThrow(projectId, agentNumber).Connection;
+        }
+
+        if (connection is not null)
+        {
+            connection.Stalled = true;
+        }
+
+        return connection is not null;
+    }
 }

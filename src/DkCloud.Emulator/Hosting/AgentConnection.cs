@@ -41,10 +41,16 @@ internal sealed class AgentConnection
 
     public bool IsOpen => Volatile.Read(ref _closed) == 0;
 
+    /// <summary>
+    /// A stalled connection keeps its TCP connection (and answers WebSocket pings) but neither reads the
+    /// client's messages nor sends anything: a half-open link as a client sees it.
+    /// </summary>
+    public bool Stalled { get; set; }
+
     /// <summary>Queues a text message; with <paramref name="closeAfter"/> the socket is closed once it is sent.</summary>
     public void Enqueue(string text, bool closeAfter = false)
     {
-        if (!IsOpen)
+        if (!IsOpen || Stalled)
         {
             return;
         }
@@ -127,7 +133,11 @@ internal sealed class AgentConnection
                     continue;
                 }
 
-                if (result.MessageType == WebSocketMessageType.Binary)
+                if (Stalled)
+                {
+                    _logger.LogDebug("Connection {Id} is stalled; a message was ignored", Id);
+                }
+                else if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     _logger.LogWarning("Connection {Id} sent a binary frame; ignored", Id);
                 }

@@ -237,6 +237,8 @@ internal sealed class AgentSession : IAsyncDisposable
             return;
         }
 
+        // The owner hears of the close first, so its close events come before any failure they cause.
+        _listener.OnClosed(info);
         foreach (var pending in _pending.Values)
         {
             pending.Completion.TrySetException(new DkyConnectionException(
@@ -246,7 +248,6 @@ internal sealed class AgentSession : IAsyncDisposable
         }
 
         _pending.Clear();
-        _listener.OnClosed(info);
     }
 
     private static async Task<WebSocket> DefaultConnectAsync(Uri url, CancellationToken cancellationToken)
