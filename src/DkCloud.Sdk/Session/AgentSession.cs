@@ -30,6 +30,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private IDisposable? _closeSubscription;
     private int _closing;
     private int _closedReported;
+    private int _opened;
 
     public AgentSession(DkyOptions options, ILogger logger, IAgentSessionListener listener, Func<Uri, CancellationToken, Task<WebSocket>>? connector = null)
     {
@@ -70,6 +71,7 @@ internal sealed class AgentSession : IAsyncDisposable
             }
 
             await start.ConfigureAwait(false);
+            Volatile.Write(ref _opened, 1);
         }
         catch (Exception ex) when (ex is not DkyConnectionException and not OperationCanceledException)
         {
@@ -232,7 +234,8 @@ internal sealed class AgentSession : IAsyncDisposable
 
     private void ReportClosed(LinkClosedInfo info)
     {
-        if (Interlocked.Exchange(ref _closedReported, 1) != 0)
+        // A socket that never opened never closes: a failed connect is reported by ConnectAsync alone.
+        if (Volatile.Read(ref _opened) == 0 || Interlocked.Exchange(ref _closedReported, 1) != 0)
         {
             return;
         }
