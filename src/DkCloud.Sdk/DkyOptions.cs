@@ -113,6 +113,14 @@ public sealed class DkyOptions
     /// <summary>The longest delay between reconnect attempts.</summary>
     public TimeSpan ReconnectMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Decides whether a <c>wss://</c> server certificate is trusted. Null (default): the platform's validation,
+    /// which refuses self-signed and mismatched certificates. Set it only for a private deployment whose
+    /// certificate you pin. Honoured on .NET 8 and later; .NET Framework uses
+    /// <c>ServicePointManager.ServerCertificateValidationCallback</c>.
+    /// </summary>
+    public System.Net.Security.RemoteCertificateValidationCallback? ServerCertificateValidation { get; set; }
+
     /// <summary>Copies these options (the client keeps its own copy).</summary>
     internal DkyOptions Clone() => (DkyOptions)MemberwiseClone();
 }

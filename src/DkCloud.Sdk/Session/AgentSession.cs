@@ -37,7 +37,7 @@ internal sealed class AgentSession : IAsyncDisposable
         _options = options;
         _logger = logger;
         _listener = listener;
-        _connector = connector ?? DefaultConnectAsync;
+        _connector = connector ?? ConnectSocketAsync;
     }
 
     public bool IsConnected => _socket is { IsRunning: true } && Volatile.Read(ref _closedReported) == 0;
@@ -253,10 +253,16 @@ internal sealed class AgentSession : IAsyncDisposable
         _pending.Clear();
     }
 
-    private static async Task<WebSocket> DefaultConnectAsync(Uri url, CancellationToken cancellationToken)
+    private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+#if NET8_0_OR_GREATER
+        if (_options.ServerCertificateValidation is { } validate)
+        {
+            socket.Options.RemoteCertificateValidationCallback = validate;
+        }
+#endif
         try
         {
             await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
