@@ -29,6 +29,7 @@ public sealed class DkCloudEmulator : IAsyncDisposable
     private readonly CancellationTokenSource _stopping;
     private readonly ILogger _logger;
     private int _disposed;
+    private Chaos.ChaosMonkey? _chaos;
 
     private DkCloudEmulator(WebApplication app, EmulatorCore core, CancellationTokenSource stopping, ILogger logger, int port)
     {
@@ -50,6 +51,12 @@ public sealed class DkCloudEmulator : IAsyncDisposable
 
     /// <summary>The root of the HTTP server, <c>http://127.0.0.1:{port}/</c>; the open API lives under <c>gw2/dky-open-api/version-2.0.0/</c>.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>Turns chaos mode off (no more drops); a no-op when it is off.</summary>
+    public void StopChaos() => _chaos?.Stop();
+
+    /// <summary>How many sockets chaos mode has dropped so far (0 when it is off).</summary>
+    public int ChaosDrops => _chaos?.Drops ?? 0;
 
     /// <summary>Every request the emulator received, oldest first (type, project, agent, time; never a token or password).</summary>
     public IReadOnlyList<EmulatorRequestRecord> Requests => _core.Requests();
@@ -90,6 +97,17 @@ public sealed class DkCloudEmulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
         var emulator = new DkCloudEmulator(app, core, stopping, logger, new Uri(address).Port);
+        if (options.ChaosDropInterval is { } chaos)
+        {
+            if (chaos <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(nameof(options), "ChaosDropInterval must be positive.");
+            }
+
+            emulator._chaos = new Chaos.ChaosMonkey(core, chaos, options.ChaosSeed, options.TimeProvider, logger);
+            _ = emulator._chaos.RunAsync(stopping.Token);
+        }
+
         logger.LogInformation("DK-Cloud emulator listening at {Url}", emulator.AgentWebSocketUrl);
         return emulator;
     }

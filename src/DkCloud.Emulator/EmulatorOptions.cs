@@ -29,4 +29,14 @@ public sealed class EmulatorOptions
 
     /// <summary>Whether to create the demo project, agents and extensions at start (project <c>10010010010</c>, token <c>demo-token</c>).</summary>
     public bool SeedDemoData { get; set; } = true;
+
+    /// <summary>
+    /// Chaos mode: when set, the emulator aborts a random logged-in agent's socket at random times with this mean
+    /// interval (uniform between half and one and a half of it), keeping the agent's session and call, as a
+    /// network blip would. Null (default): off.
+    /// </summary>
+    public TimeSpan? ChaosDropInterval { get; set; }
+
+    /// <summary>Seed of chaos mode's random choices, so that a failing run can be repeated.</summary>
+    public int ChaosSeed { get; set; } = 1;
 }

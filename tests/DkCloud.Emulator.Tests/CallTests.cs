@@ -74,8 +74,9 @@ public sealed class CallTests
         var second = await alice.RequestAsync("placecall", new JsonObject { ["callednum"] = "13900000002" });
         await alice.RequestAsync("hangup");
         await alice.PushAsync("HANGUP", "agent");
-        await alice.RequestAsync("placecall", new JsonObject { ["callednum"] = "13800000486" });
-        var busy = await alice.PushAsync("HANGUP", "customer");
+        var third = await alice.RequestAsync("placecall", new JsonObject { ["callednum"] = "13800000486" });
+        var busyCall = (string?)third["data"]!["linkedId"];
+        var busy = await alice.WaitAsync(m => (string?)m["type"] == "HANGUP" && (string?)m["data"]?["callLeg"] == "customer" && (string?)m["data"]?["linkedId"] == busyCall);
 
         Assert.Equal("500", (string?)second["code"]);
         Assert.Equal("当前通话未结束", (string?)second["message"]);
