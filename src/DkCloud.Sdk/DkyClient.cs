@@ -98,7 +98,8 @@ public sealed partial class DkyClient : IAsyncDisposable
     /// </summary>
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _state, (int)SessionState.Disposed) == (int)SessionState.Disposed)
+        var previous = (SessionState)Interlocked.Exchange(ref _state, (int)SessionState.Disposed);
+        if (previous == SessionState.Disposed)
         {
             return;
         }
@@ -116,7 +117,10 @@ public sealed partial class DkyClient : IAsyncDisposable
             }
         }
 
-        EndSession(Events.SessionEndReason.Disposed, "The client was disposed.");
+        if (previous != SessionState.Idle || Volatile.Read(ref _reconnecting) != 0)
+        {
+            EndSession(Events.SessionEndReason.Disposed, "The client was disposed.");
+        }
         await CloseLinkAsync("disposed").ConfigureAwait(false);
         Calls.Dispose();
         var drained = _dispatcher.DisposeAsync().AsTask();

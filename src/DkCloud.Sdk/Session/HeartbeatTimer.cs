@@ -18,22 +18,26 @@ internal sealed class HeartbeatTimer : IDisposable
 
     public void Dispose() => _timer.Dispose();
 
-    private async void Tick()
+    private void Tick()
     {
         if (Interlocked.Exchange(ref _running, 1) != 0)
         {
             return;
         }
 
+        _ = BeatAsync();
+    }
+
+    private async System.Threading.Tasks.Task BeatAsync()
+    {
         try
         {
             await _beat().ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // A timer callback must never throw.
+#pragma warning disable CA1031 // A timer's work must never throw; the beat reports its own failures.
         catch
 #pragma warning restore CA1031
         {
-            // The beat reports its own failures.
         }
         finally
         {

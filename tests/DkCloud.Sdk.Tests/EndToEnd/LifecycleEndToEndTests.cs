@@ -11,6 +11,7 @@ using Xunit;
 namespace DkCloud.Sdk.Tests.EndToEnd;
 
 [Trait("Category", "EndToEnd")]
+[Collection(SerialCollection.Name)]
 public sealed class LifecycleEndToEndTests
 {
     [Fact]
