@@ -12,6 +12,9 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 /// <see cref="Receive(byte[], int, int, int)"/> with its own retransmission timeouts, so this runs on a dedicated thread.
 /// </summary>
 /// <remarks>
+/// BouncyCastle writes every record as its own datagram; this transport packs the records of a flight into as few
+/// datagrams as fit <see cref="IDatagramSender.MaxDatagramSize"/> (as OpenSSL and BoringSSL do, RFC 6347 section 4.1.1)
+/// and sends them when BouncyCastle starts waiting for the peer or closes, so one lost datagram costs less of a flight.
 /// <see cref="Deliver"/> and <see cref="Close"/> may be called from any thread. The queue is bounded: when the
 /// handshake thread falls behind, new datagrams are dropped (DTLS retransmits) and counted.
 /// </remarks>
@@ -26,6 +29,9 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     private readonly IDatagramSender _sender;
     private readonly ConcurrentQueue<byte[]> _inbound = new();
     private readonly SemaphoreSlim _available = new(0, int.MaxValue);
+    private readonly object _sendGate = new();
+    private readonly byte[] _pending;
+    private int _pendingLength;
     private int _closed;
     private long _dropped;
 
@@ -33,6 +39,7 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     public DtlsDatagramTransport(IDatagramSender sender)
     {
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
+        _pending = new byte[sender.MaxDatagramSize];
     }
 
     /// <summary>Datagrams dropped because the queue was full or the transport closed.</summary>
@@ -68,6 +75,7 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
             throw new IOException("The DTLS transport is closed.");
         }
 
+        Flush();
         int wait = waitMillis <= 0 ? Timeout.Infinite : waitMillis;
         if (!_available.Wait(wait))
         {
@@ -92,7 +100,7 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
             throw new IOException("The DTLS transport is closed.");
         }
 
-        _sender.Send(new ReadOnlySpan<byte>(buf, off, len));
+        Queue(new ReadOnlySpan<byte>(buf, off, len));
     }
 
 #if NET6_0_OR_GREATER
@@ -117,16 +125,56 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
             throw new IOException("The DTLS transport is closed.");
         }
 
-        _sender.Send(buffer);
+        Queue(buffer);
     }
 #endif
 
     /// <summary>Stops the transport: a blocked <see cref="Receive(byte[], int, int, int)"/> wakes and throws.</summary>
     public void Close()
     {
+        Flush();
         if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
             _available.Release();
+        }
+    }
+
+    /// <summary>Appends a record to the pending datagram, sending the pending one first when the record does not fit.</summary>
+    private void Queue(ReadOnlySpan<byte> record)
+    {
+        lock (_sendGate)
+        {
+            if (_pendingLength + record.Length > _pending.Length)
+            {
+                FlushLocked();
+            }
+
+            if (record.Length >= _pending.Length)
+            {
+                _sender.Send(record);
+                return;
+            }
+
+            record.CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += record.Length;
+        }
+    }
+
+    /// <summary>Sends the records packed so far.</summary>
+    private void Flush()
+    {
+        lock (_sendGate)
+        {
+            FlushLocked();
+        }
+    }
+
+    private void FlushLocked()
+    {
+        if (_pendingLength > 0)
+        {
+            _sender.Send(_pending.AsSpan(0, _pendingLength));
+            _pendingLength = 0;
         }
     }
 }

@@ -136,7 +136,10 @@ public class DtlsHandshakeTests
     [Theory]
     [InlineData(11, true)]
     [InlineData(22, false)]
-    [InlineData(33, true)]
+    [InlineData(31, true)]
+    [InlineData(33, false)]
+    [InlineData(35, true)]
+    [InlineData(52, false)]
     public async Task Handshake_CompletesWithTwentyPercentLoss(int seed, bool aIsClient)
     {
         using var pair = new DtlsPair(loss: 0.2, seed: seed, retransmit: TimeSpan.FromMilliseconds(50));
@@ -150,6 +153,19 @@ public class DtlsHandshakeTests
         using SrtpContext aSend = a.CreateSendContext();
         using SrtpContext bReceive = b.CreateReceiveContext();
         SrtpRoundTrip.Check(aSend, bReceive, 0x3333);
+    }
+
+    [Fact]
+    public async Task Flights_ArePackedIntoFewDatagrams()
+    {
+        using var pair = new DtlsPair();
+        (Task<DtlsSrtpKeys> a, Task<DtlsSrtpKeys> b) = pair.Start(aIsClient: true);
+        await a.WaitAsync(Limit);
+        await b.WaitAsync(Limit);
+
+        // ClientHello, then Certificate..Finished; ServerHello..ServerHelloDone, then ChangeCipherSpec and Finished.
+        Assert.InRange(pair.AToB.Sent, 2, 3);
+        Assert.InRange(pair.BToA.Sent, 2, 3);
     }
 
     [Fact]
