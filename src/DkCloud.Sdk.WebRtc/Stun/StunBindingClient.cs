@@ -21,6 +21,7 @@ internal sealed class StunBindingClient : IDisposable
     private readonly StunRetransmissionOptions _options;
     private readonly ConcurrentDictionary<(ulong, uint), StunClientTransaction> _pending = new();
     private readonly CancellationTokenSource _disposed = new();
+    private readonly bool _ownsSocket = true;
     private long _requestsSent;
 
     /// <summary>Binds a UDP socket to <paramref name="localEndPoint"/> and starts receiving.</summary>
@@ -38,6 +39,20 @@ internal sealed class StunBindingClient : IDisposable
         _socket.Bind(localEndPoint);
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _ = ReceiveLoopAsync();
+    }
+
+    /// <summary>
+    /// Sends from <paramref name="sharedSocket"/>, a bound socket that the caller owns and reads (an ICE socket, so the
+    /// server-reflexive address is that socket's mapping); the caller hands STUN responses to <see cref="Deliver"/>.
+    /// </summary>
+    public StunBindingClient(Socket sharedSocket, TimeProvider timeProvider, StunRetransmissionOptions? options = null)
+    {
+        _socket = sharedSocket ?? throw new ArgumentNullException(nameof(sharedSocket));
+        _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        _options = options ?? new StunRetransmissionOptions();
+        _options.Validate();
+        _ownsSocket = false;
+        LocalEndPoint = (IPEndPoint)(sharedSocket.LocalEndPoint ?? throw new ArgumentException("The socket is not bound.", nameof(sharedSocket)));
     }
 
     /// <summary>The bound local address and port.</summary>
@@ -111,7 +126,11 @@ internal sealed class StunBindingClient : IDisposable
         }
 
         _disposed.Cancel();
-        _socket.Dispose();
+        if (_ownsSocket)
+        {
+            _socket.Dispose();
+        }
+
         foreach (StunClientTransaction transaction in _pending.Values)
         {
             transaction.Fail(new ObjectDisposedException(nameof(StunBindingClient)));
@@ -189,24 +208,26 @@ internal sealed class StunBindingClient : IDisposable
                 return;
             }
 
-            Dispatch(buffer.AsSpan(0, received));
+            Deliver(buffer.AsSpan(0, received));
         }
     }
 
-    private void Dispatch(ReadOnlySpan<byte> datagram)
+    /// <summary>Completes the pending binding that <paramref name="datagram"/> answers.</summary>
+    /// <returns>False when the datagram is not a STUN response to a pending binding of this client.</returns>
+    public bool Deliver(ReadOnlySpan<byte> datagram)
     {
         if (!StunMessage.TryParse(datagram, out StunMessage message, out _)
             || (message.Class != StunClass.SuccessResponse && message.Class != StunClass.ErrorResponse)
             || !_pending.TryGetValue(StunClientTransaction.KeyOf(message.TransactionId), out StunClientTransaction? transaction))
         {
-            return;
+            return false;
         }
 
         if (message.Class == StunClass.ErrorResponse)
         {
             message.TryGetErrorCode(out int code, out string reason);
             transaction.Fail(new StunTransactionException(StunTransactionError.ErrorResponse, code, "STUN error response " + code + " " + reason + "."));
-            return;
+            return true;
         }
 
         if (message.TryGetAddress(StunAttributeType.XorMappedAddress, out IPEndPoint? mapped)
@@ -218,5 +239,7 @@ internal sealed class StunBindingClient : IDisposable
         {
             transaction.Fail(new StunTransactionException(StunTransactionError.InvalidResponse, 0, "The STUN success response has no mapped address."));
         }
+
+        return true;
     }
 }

@@ -1,0 +1,176 @@
+using System;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.Tls;
+using Org.BouncyCastle.Tls.Crypto.Impl.BC;
+
+namespace DkCloud.Sdk.WebRtc.Dtls;
+
+/// <summary>
+/// One DTLS-SRTP association (RFC 5764) over a datagram path shared with ICE and SRTP: runs the handshake in either
+/// role on a dedicated thread, checks the peer certificate against its SDP fingerprint and exports the SRTP keys.
+/// After the handshake the thread keeps reading so that a peer's retransmitted final flight is answered and a
+/// close_notify or fatal alert is noticed (<see cref="Closed"/>).
+/// </summary>
+/// <remarks>
+/// Feed every received datagram whose first byte is 20-63 (RFC 7983) to <see cref="Deliver"/>, from any thread.
+/// <see cref="HandshakeAsync"/> may be called once. Handshake retransmission follows BouncyCastle's own clock and
+/// back-off (<see cref="DtlsSrtpOptions.InitialRetransmissionTimeout"/>), not the media session's TimeProvider.
+/// <see cref="Closed"/> is raised on the thread pool, never on the DTLS thread.
+/// </remarks>
+internal sealed class DtlsSrtpTransport : IDisposable
+{
+    private readonly DtlsDatagramTransport _transport;
+    private readonly DtlsCertificate _certificate;
+    private readonly DtlsSrtpOptions _options;
+    private readonly TaskCompletionSource<DtlsSrtpKeys> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private DtlsTransport? _session;
+    private int _started;
+    private int _disposed;
+
+    /// <summary>Creates the association; datagrams may be delivered before the handshake starts and wait in a queue.</summary>
+    public DtlsSrtpTransport(IDatagramSender sender, DtlsCertificate certificate, DtlsSrtpOptions? options = null)
+    {
+        _certificate = certificate ?? throw new ArgumentNullException(nameof(certificate));
+        _options = options ?? new DtlsSrtpOptions();
+        _options.Validate();
+        _transport = new DtlsDatagramTransport(sender);
+    }
+
+    /// <summary>Raised once when the peer closes the association or it fails after the handshake.</summary>
+    public event EventHandler? Closed;
+
+    /// <summary>This endpoint's certificate fingerprint for <c>a=fingerprint</c>.</summary>
+    public DtlsFingerprint LocalFingerprint => _certificate.Fingerprint;
+
+    /// <summary>True after a successful handshake until the association closes.</summary>
+    public bool IsConnected => _result.Task.Status == TaskStatus.RanToCompletion && !_transport.IsClosed;
+
+    /// <summary>Received DTLS datagrams dropped because the queue was full or the association closed.</summary>
+    public long DroppedDatagrams => _transport.Dropped;
+
+    /// <summary>Queues a received DTLS datagram.</summary>
+    public void Deliver(ReadOnlySpan<byte> datagram) => _transport.Deliver(datagram);
+
+    /// <summary>Runs the handshake in <paramref name="role"/> and returns the SRTP keys.</summary>
+    /// <param name="role">Client (<c>a=setup:active</c>) or server (<c>a=setup:passive</c>).</param>
+    /// <param name="remoteFingerprint">The peer's <c>a=fingerprint</c>.</param>
+    /// <param name="cancellationToken">Aborts the handshake.</param>
+    /// <exception cref="DtlsHandshakeException">The handshake failed; <see cref="DtlsHandshakeException.Error"/> says why.</exception>
+    /// <exception cref="OperationCanceledException">Cancelled, or timed out (inner <see cref="TimeoutException"/>).</exception>
+    public async Task<DtlsSrtpKeys> HandshakeAsync(DtlsRole role, DtlsFingerprint remoteFingerprint, CancellationToken cancellationToken = default)
+    {
+        if (remoteFingerprint is null)
+        {
+            throw new ArgumentNullException(nameof(remoteFingerprint));
+        }
+
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            throw new ObjectDisposedException(nameof(DtlsSrtpTransport));
+        }
+
+        if (Interlocked.Exchange(ref _started, 1) != 0)
+        {
+            throw new InvalidOperationException("The DTLS handshake was already started.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var crypto = new BcTlsCrypto(new SecureRandom());
+        var state = new DtlsHandshakeState(_options, _certificate, remoteFingerprint, crypto);
+        _ = Task.Factory.StartNew(() => Run(role, state, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        using (cancellationToken.Register(static s => ((DtlsDatagramTransport)s!).Close(), _transport))
+        {
+            return await _result.Task.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sends close_notify when connected and stops the DTLS thread.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        DtlsTransport? session = Volatile.Read(ref _session);
+        if (session is not null)
+        {
+            try
+            {
+                session.Close();
+            }
+            catch (IOException)
+            {
+                // The peer may already be gone; closing is best effort.
+            }
+        }
+
+        _transport.Close();
+        _result.TrySetException(new ObjectDisposedException(nameof(DtlsSrtpTransport)));
+    }
+
+    private void Run(DtlsRole role, DtlsHandshakeState state, CancellationToken cancellationToken)
+    {
+        DtlsTransport session;
+        try
+        {
+            if (role == DtlsRole.Client)
+            {
+                var client = new DtlsSrtpClient(state.Crypto, state);
+                session = new DtlsClientProtocol().Connect(client, _transport);
+            }
+            else
+            {
+                var server = new DtlsSrtpServer(state.Crypto, state);
+                session = new DtlsServerProtocol { VerifyRequests = false }.Accept(server, _transport);
+            }
+
+            DtlsSrtpKeys keys = state.Keys ?? throw new InvalidOperationException("The handshake completed without exporting SRTP keys.");
+            Volatile.Write(ref _session, session);
+            if (Volatile.Read(ref _disposed) != 0)
+            {
+                session.Close();
+                return;
+            }
+
+            _result.TrySetResult(keys);
+        }
+        catch (Exception e)
+        {
+            _transport.Close();
+            _result.TrySetException(DtlsFailureMapper.Map(e, state, _transport.IsClosed, cancellationToken, _options.HandshakeTimeout));
+            return;
+        }
+
+        ReadUntilClosed(session);
+    }
+
+    private void ReadUntilClosed(DtlsTransport session)
+    {
+        var buffer = new byte[DtlsDatagramTransport.ReceiveLimit];
+        try
+        {
+            while (!_transport.IsClosed)
+            {
+                // Application data is not used by WebRTC audio; reading drives retransmission and alert handling.
+                session.Receive(buffer, 0, buffer.Length, 1000);
+            }
+        }
+        catch (Exception e) when (e is IOException || e is TlsException)
+        {
+            _transport.Close();
+        }
+
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            EventHandler? handler = Closed;
+            if (handler is not null)
+            {
+                ThreadPool.QueueUserWorkItem(_ => handler(this, EventArgs.Empty));
+            }
+        }
+    }
+}

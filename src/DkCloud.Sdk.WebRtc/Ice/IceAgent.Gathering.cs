@@ -1,0 +1,184 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using DkCloud.Sdk.WebRtc.Stun;
+
+namespace DkCloud.Sdk.WebRtc.Ice;
+
+/// <summary>Candidate gathering (RFC 8445 section 5.1.1).</summary>
+internal sealed partial class IceAgent
+{
+    /// <summary>
+    /// Opens one UDP socket per allowed local address (host candidates) and, when a STUN server is configured, asks it
+    /// for each IPv4 socket's mapping (server-reflexive candidates). Gathering happens once; later calls return the same list.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No allowed local address could be bound.</exception>
+    public async Task<IReadOnlyList<IceCandidate>> GatherAsync(CancellationToken cancellationToken = default)
+    {
+        List<IceSocket> opened;
+        lock (_gate)
+        {
+            ThrowIfDisposed();
+            if (_gathered)
+            {
+                return _localCandidates.ToArray();
+            }
+
+            _gathered = true;
+            opened = OpenHostSockets();
+            if (opened.Count == 0)
+            {
+                throw new InvalidOperationException("No local address passed the filter and could be bound.");
+            }
+        }
+
+        IPEndPoint? server = _options.StunServer;
+        if (server is not null)
+        {
+            foreach (IceSocket socket in opened)
+            {
+                if (socket.LocalEndPoint.AddressFamily == server.AddressFamily)
+                {
+                    await GatherServerReflexiveAsync(socket, server, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        lock (_gate)
+        {
+            return _localCandidates.ToArray();
+        }
+    }
+
+    private List<IceSocket> OpenHostSockets()
+    {
+        IReadOnlyList<IPAddress> addresses = IceHostAddresses.List(_options.AddressFilter, _options.IncludeIPv6);
+        for (int i = 0; i < addresses.Count; i++)
+        {
+            IceSocket? socket = IceSocket.TryOpen(addresses[i], OnDatagram);
+            if (socket is null)
+            {
+                continue;
+            }
+
+            int localPreference = IcePriority.LocalPreference(addresses[i].AddressFamily, i);
+            var host = new IceCandidate(
+                IceFoundation.Compute(IceCandidateType.Host, addresses[i], null),
+                1,
+                IcePriority.Candidate(IceCandidateType.Host, localPreference, 1),
+                socket.LocalEndPoint,
+                IceCandidateType.Host);
+            socket.HostCandidate = host;
+            _sockets.Add(socket);
+            _localCandidates.Add(host);
+            foreach (IceCandidate remote in _remoteCandidates)
+            {
+                AddPair(socket, remote, IceCandidatePairState.Frozen);
+            }
+        }
+
+        UnfreezeInitial();
+        EnsurePacing();
+        return new List<IceSocket>(_sockets);
+    }
+
+    private async Task GatherServerReflexiveAsync(IceSocket socket, IPEndPoint server, CancellationToken cancellationToken)
+    {
+        IPEndPoint mapped;
+        try
+        {
+            mapped = await socket.GetBindingClient(_time, _options.Retransmission).BindAsync(server, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (StunTransactionException)
+        {
+            return;
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            IceCandidate host = socket.HostCandidate!;
+            if (mapped.Equals(host.EndPoint))
+            {
+                // Not behind a NAT: the server-reflexive candidate would be redundant with the host candidate.
+                return;
+            }
+
+            int localPreference = (int)((host.Priority >> 8) & 0xFFFF);
+            _localCandidates.Add(new IceCandidate(
+                IceFoundation.Compute(IceCandidateType.ServerReflexive, host.EndPoint.Address, server),
+                1,
+                IcePriority.Candidate(IceCandidateType.ServerReflexive, localPreference, 1),
+                mapped,
+                IceCandidateType.ServerReflexive,
+                host.EndPoint));
+        }
+    }
+
+    /// <summary>Adds the pair (socket's host candidate, remote) unless the families differ or it exists; returns it.</summary>
+    private IceCandidatePair? AddPair(IceSocket socket, IceCandidate remote, IceCandidatePairState state)
+    {
+        if (socket.LocalEndPoint.AddressFamily != remote.EndPoint.AddressFamily
+            || (remote.EndPoint.AddressFamily == AddressFamily.InterNetworkV6 && socket.LocalEndPoint.Address.IsIPv6LinkLocal != remote.EndPoint.Address.IsIPv6LinkLocal))
+        {
+            return null;
+        }
+
+        IceCandidatePair? existing = FindPair(socket, remote.EndPoint);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var pair = new IceCandidatePair(socket.HostCandidate!, remote, socket, _generation) { State = state };
+        pair.UpdatePriority(_role);
+        _pairs.Add(pair);
+        return pair;
+    }
+
+    private IceCandidatePair? FindPair(IceSocket socket, IPEndPoint remote)
+    {
+        foreach (IceCandidatePair pair in _pairs)
+        {
+            if (pair.Socket == socket && pair.Remote.EndPoint.Equals(remote))
+            {
+                return pair;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For each foundation with nothing active yet, the highest-priority frozen pair becomes Waiting (RFC 8445 section 6.1.2.6).</summary>
+    private void UnfreezeInitial()
+    {
+        var active = new HashSet<string>();
+        foreach (IceCandidatePair pair in _pairs)
+        {
+            if (pair.State != IceCandidatePairState.Frozen)
+            {
+                active.Add(pair.Local.Foundation + "/" + pair.Remote.Foundation);
+            }
+        }
+
+        var pairs = _pairs.ToArray();
+        Array.Sort(pairs, static (a, b) => b.Priority.CompareTo(a.Priority));
+        foreach (IceCandidatePair pair in pairs)
+        {
+            if (pair.State == IceCandidatePairState.Frozen && active.Add(pair.Local.Foundation + "/" + pair.Remote.Foundation))
+            {
+                pair.State = IceCandidatePairState.Waiting;
+            }
+        }
+    }
+}
