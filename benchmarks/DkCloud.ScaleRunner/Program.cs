@@ -146,6 +146,17 @@ internal static class Program
         report.SessionsLost = Interlocked.Read(ref statistics.SessionsLost);
         report.EmulatorWorkingSetBytes = emulator.WorkingSet;
 
+        // Phase 3b: idle again, now that every code path (heartbeat included) is compiled and tiered up.
+        if (options.Seconds > 0)
+        {
+            Console.WriteLine($"Idle again for {options.IdleSeconds} s…");
+            await Task.Delay(TimeSpan.FromSeconds(2), stop.Token).ConfigureAwait(false);
+            var emulatorCpuSteadyStart = emulator.CpuTime;
+            var steadyStart = ProcessSample.Take();
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), stop.Token).ConfigureAwait(false);
+            report.IdleAfterLoad = PhaseReport.From(steadyStart, ProcessSample.Take(), 0, emulatorCpuSteadyStart, emulator.CpuTime);
+        }
+
         // Phase 4: log everyone out.
         Console.WriteLine("Logging off…");
         var disposeStart = Stopwatch.GetTimestamp();

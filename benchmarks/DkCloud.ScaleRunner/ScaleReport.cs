@@ -34,6 +34,7 @@ internal sealed class ScaleReport
 
     public PhaseReport? Idle { get; set; }
     public PhaseReport? Load { get; set; }
+    public PhaseReport? IdleAfterLoad { get; set; }
 
     public long CallsStarted { get; set; }
     public long CallsCompleted { get; set; }
@@ -73,8 +74,8 @@ internal sealed class ScaleReport
         Row(w, "threads after login", ThreadsAfterLogin.ToString(c));
         if (Idle is { } idle)
         {
-            Row(w, "idle CPU (this process)", string.Format(c, "{0:0.00} % of one core ({1:0.00} % of the machine) over {2:0.0} s", idle.CpuPercentOfOneCore, idle.CpuPercentOfMachine, idle.WallSeconds));
-            Row(w, "idle CPU (emulator)", string.Format(c, "{0:0.00} % of one core", idle.EmulatorCpuPercentOfOneCore));
+            Row(w, "idle CPU right after login (this process)", string.Format(c, "{0:0.00} % of one core ({1:0.00} % of the machine) over {2:0.0} s", idle.CpuPercentOfOneCore, idle.CpuPercentOfMachine, idle.WallSeconds));
+            Row(w, "idle CPU right after login (emulator)", string.Format(c, "{0:0.00} % of one core", idle.EmulatorCpuPercentOfOneCore));
             Row(w, "idle GC gen0/1/2", $"{idle.Gen0Collections}/{idle.Gen1Collections}/{idle.Gen2Collections}");
         }
 
@@ -97,6 +98,12 @@ internal sealed class ScaleReport
             Row(w, "threads at end of load", load.ThreadsAtEnd.ToString(c));
             Row(w, "load GC gen0/1/2", $"{load.Gen0Collections}/{load.Gen1Collections}/{load.Gen2Collections}");
             Row(w, "allocated during load", string.Format(c, "{0:0.0} MB ({1:0} B per event)", load.AllocatedBytes / 1048576.0, load.Events == 0 ? 0 : load.AllocatedBytes / (double)load.Events));
+        }
+
+        if (IdleAfterLoad is { } steady)
+        {
+            Row(w, "idle CPU after load (this process)", string.Format(c, "{0:0.00} % of one core ({1:0.00} % of the machine) over {2:0.0} s", steady.CpuPercentOfOneCore, steady.CpuPercentOfMachine, steady.WallSeconds));
+            Row(w, "idle CPU after load (emulator)", string.Format(c, "{0:0.00} % of one core", steady.EmulatorCpuPercentOfOneCore));
         }
 
         Row(w, "protocol errors / sessions lost", $"{ProtocolErrors} / {SessionsLost}");
