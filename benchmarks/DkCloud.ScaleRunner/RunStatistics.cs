@@ -1,0 +1,36 @@
+using System.Threading;
+
+namespace DkCloud.ScaleRunner;
+
+/// <summary>Counters and latencies shared by every slot and the call load.</summary>
+internal sealed class RunStatistics
+{
+    private long _events;
+
+    /// <summary>Admin inject sent → agent-leg RINGING handler.</summary>
+    public LatencyRecorder Ring { get; } = new("ring (admin inject → handler)");
+
+    /// <summary>AnswerAsync called → agent-leg ANSWERED handler (command round trip plus push).</summary>
+    public LatencyRecorder Answer { get; } = new("answer (AnswerAsync → handler)");
+
+    /// <summary>Admin customer hang-up sent → agent-leg HANGUP handler.</summary>
+    public LatencyRecorder Hangup { get; } = new("hangup (admin hangup → handler)");
+
+    public long ProtocolErrors;
+    public long SessionsLost;
+    public long CallsStarted;
+    public long CallsCompleted;
+    public long CallsFailed;
+    public long CallsSkippedNoIdleAgent;
+
+    public long Events => Interlocked.Read(ref _events);
+
+    public void CountEvent() => Interlocked.Increment(ref _events);
+
+    public void ClearLatencies()
+    {
+        Ring.Clear();
+        Answer.Clear();
+        Hangup.Clear();
+    }
+}
