@@ -57,9 +57,12 @@ internal sealed partial class SipCall
             return;
         }
 
-        using (cancellationToken.Register(() => { }))
+        // CANCEL sent or deferred: the call ends with the 487 (or a 2xx answered by BYE, or Timer B).
+        var canceled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(() => canceled.TrySetCanceled(cancellationToken)))
         {
-            await WhenEnded.ConfigureAwait(false);
+            Task finished = await Task.WhenAny(WhenEnded, canceled.Task).ConfigureAwait(false);
+            await finished.ConfigureAwait(false);
         }
     }
 
