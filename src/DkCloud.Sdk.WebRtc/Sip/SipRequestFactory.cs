@@ -12,13 +12,25 @@ internal sealed class SipRequestFactory
 
     private readonly SipWebSocketIdentity _identity;
     private readonly string? _userAgent;
+    private readonly bool _outbound;
 
     /// <summary>Creates a factory.</summary>
-    public SipRequestFactory(SipWebSocketIdentity identity, string? userAgent = null)
+    /// <param name="identity">The Via and Contact host.</param>
+    /// <param name="userAgent">The User-Agent value, or null for none.</param>
+    /// <param name="outbound">True to put the RFC 5626 parameters (ob, +sip.instance, reg-id) in Contact and
+    /// <c>Supported: outbound, path</c> in requests; false for registrars that bind to the connection by themselves.</param>
+    public SipRequestFactory(SipWebSocketIdentity identity, string? userAgent = null, bool outbound = true)
     {
         _identity = identity ?? throw new ArgumentNullException(nameof(identity));
         _userAgent = userAgent;
+        _outbound = outbound;
     }
+
+    /// <summary>The Via and Contact identity.</summary>
+    public SipWebSocketIdentity Identity => _identity;
+
+    /// <summary>The Contact of requests and dialog-forming responses for <paramref name="user"/>.</summary>
+    public SipContact CreateContact(string user) => _identity.CreateContact(user, _outbound);
 
     /// <summary>
     /// A request of <paramref name="method"/> with Via (new branch unless given), Max-Forwards 70, Route, To, From,
@@ -47,13 +59,16 @@ internal sealed class SipRequestFactory
             .Add(SipHeaderName.CSeq, context.CSeq.ToString(CultureInfo.InvariantCulture) + " " + methodName);
         if (contactUser is not null && method is SipMethod.Invite or SipMethod.Register or SipMethod.Update or SipMethod.Subscribe or SipMethod.Refer)
         {
-            request.Add(SipHeaderName.Contact, _identity.CreateContact(contactUser).ToString());
+            request.Add(SipHeaderName.Contact, CreateContact(contactUser).ToString());
         }
 
         if (method is SipMethod.Invite or SipMethod.Register or SipMethod.Update or SipMethod.Options)
         {
             request.Add(SipHeaderName.Allow, AllowedMethods);
-            request.Add(SipHeaderName.Supported, "outbound, path");
+            if (_outbound)
+            {
+                request.Add(SipHeaderName.Supported, "outbound, path");
+            }
         }
 
         if (_userAgent is not null)
