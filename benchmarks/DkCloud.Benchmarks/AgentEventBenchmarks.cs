@@ -90,7 +90,7 @@ public class AgentEventBenchmarks
     public DkyEventArgs? DecodeAndRoute()
     {
         var message = MessageDecoder.Decode(_utf8, out _)!;
-        return ProtocolMap.Find(message.Type, message.IsSuccess)!.Decode(message.Root);
+        return ProtocolMap.Find(message.Type, message.IsSuccess)!.Decode(message);
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ public sealed partial class DkyClient
         e.EventName = eventName;
         if (e.Raw.ValueKind == JsonValueKind.Undefined)
         {
-            e.Raw = JsonSerializer.SerializeToElement(e, e.GetType(), DkyJsonContext.Default);
+            e.SetRawSource(JsonSerializer.SerializeToUtf8Bytes(e, e.GetType(), DkyJsonContext.Default));
         }
 
         _dispatcher.Post(() => RaiseNow(e));
@@ -45,7 +45,7 @@ public sealed partial class DkyClient
         {
             try
             {
-                args = route.Decode(message.Root);
+                args = route.Decode(message);
             }
 #pragma warning disable CA1031 // Whatever a message holds, it must not break the link: report and go on.
             catch (Exception ex)

@@ -15,7 +15,30 @@ public abstract class DkyEventArgs : EventArgs
     [JsonIgnore]
     public string EventName { get; internal set; } = string.Empty;
 
-    /// <summary>The payload as JSON (the object a JS listener receives).</summary>
+    private ReadOnlyMemory<byte> _rawUtf8;
+    private JsonElement? _raw;
+
+    /// <summary>The payload as JSON (the object a JS listener receives), built on first use.</summary>
     [JsonIgnore]
-    public JsonElement Raw { get; internal set; }
+    public JsonElement Raw
+    {
+        get
+        {
+            if (_raw is null && !_rawUtf8.IsEmpty)
+            {
+                _raw = JsonSerializer.Deserialize(_rawUtf8.Span, Protocol.DkyJsonContext.Default.JsonElement);
+            }
+
+            return _raw ?? default;
+        }
+
+        internal set => _raw = value;
+    }
+
+    /// <summary>Where <see cref="Raw"/> comes from, parsed only if somebody reads it.</summary>
+    internal void SetRawSource(ReadOnlyMemory<byte> utf8)
+    {
+        _rawUtf8 = utf8;
+        _raw = null;
+    }
 }

@@ -23,24 +23,22 @@ internal sealed class EventRoute
     public JsonTypeInfo TypeInfo { get; }
 
     /// <summary>Reads the event from a message. Throws <see cref="JsonException"/> on fields of the wrong type.</summary>
-    public DkyEventArgs Decode(JsonElement root)
+    public DkyEventArgs Decode(ServerMessage message)
     {
-        var payload = root;
-        if (Source == PayloadSource.Data)
+        var payload = Source == PayloadSource.Data ? message.DataUtf8 : message.Utf8;
+        if (payload.IsEmpty)
         {
-            payload = root.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-                ? data
-                : EmptyObject;
+            payload = EmptyObject;
         }
 
-        var args = (DkyEventArgs?)payload.Deserialize(TypeInfo)
+        var args = (DkyEventArgs?)JsonSerializer.Deserialize(payload.Span, TypeInfo)
             ?? throw new JsonException("The payload is null.");
         args.EventName = EventName;
-        args.Raw = payload;
+        args.SetRawSource(payload);
         return args;
     }
 
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+    private static readonly ReadOnlyMemory<byte> EmptyObject = new byte[] { (byte)'{', (byte)'}' };
 
     public static EventRoute Of<T>(string eventName, PayloadSource source, JsonTypeInfo<T> typeInfo)
         where T : DkyEventArgs

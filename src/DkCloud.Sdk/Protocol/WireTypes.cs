@@ -1,3 +1,7 @@
+using System;
+using System.Text;
+using System.Text.Json;
+
 namespace DkCloud.Sdk.Protocol;
 
 /// <summary>The <c>type</c> values of the protocol (docs/protocol.md).</summary>
@@ -41,4 +45,33 @@ internal static class WireTypes
     public const string RealTimeData = "realTimeData";
     public const string IncomingNotConnectedHangup = "incomingNotConnectedHangup";
     public const string ExtensionBindUpdate = "EXTENSION_BIND_UPDATE";
+
+    private static readonly string[] Known =
+    {
+        AgentLogin, ContinueLogin, AgentLogout, Logoff, ExtensionRegister, ExtensionCancel, SwitchExtension,
+        SetAgentState, QueryAgentState, PlaceCall, Answer, Reject, HangupCommand, ForceHangup, Hold, Unhold, Mute,
+        Unmute, Consult, AttendedTransfer, AttendedTransferHangup, BlindMove, Meet, MeetHangup, ServiceLevel,
+        PlayDtmf, Chanspy, Ping, Ringing, Answered, Hangup, AgentStatePush, ForceOffline, Squeeze, RealTimeData,
+        IncomingNotConnectedHangup, ExtensionBindUpdate,
+    };
+
+    private static readonly byte[][] KnownUtf8 = Array.ConvertAll(Known, k => Encoding.UTF8.GetBytes(k));
+
+    /// <summary>The current string token as one of the constants above when it is one (no allocation), else a new string.</summary>
+    public static string Intern(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            var span = reader.ValueSpan;
+            for (var i = 0; i < KnownUtf8.Length; i++)
+            {
+                if (span.SequenceEqual(KnownUtf8[i]))
+                {
+                    return Known[i];
+                }
+            }
+        }
+
+        return reader.GetString() ?? string.Empty;
+    }
 }

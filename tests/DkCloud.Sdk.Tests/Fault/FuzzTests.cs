@@ -83,7 +83,7 @@ public sealed class FuzzTests
 
         try
         {
-            var args = route.Decode(message.Root);
+            var args = route.Decode(message);
             Assert.Equal(route.EventName, args.EventName);
         }
         catch (JsonException)

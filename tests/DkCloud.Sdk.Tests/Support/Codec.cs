@@ -16,7 +16,7 @@ internal static class Codec
         Assert.Null(error);
         var route = ProtocolMap.Find(message!.Type, success);
         Assert.NotNull(route);
-        return route!.Decode(message.Root);
+        return route!.Decode(message);
     }
 
     /// <summary>Wraps a documented data payload in an envelope of <paramref name="type"/> and decodes it.</summary>
