@@ -172,3 +172,27 @@ public sealed class LoginEndToEndTests
         }
     }
 }
+
+/// <summary>WinForms/WPF apps get their events on their UI thread.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class SynchronizationContextEndToEndTests
+{
+    [Fact]
+    public async Task Every_event_runs_on_the_captured_context_in_order()
+    {
+        using var ui = new SingleThreadContext();
+        await using var h = await EmulatorHarness.StartAsync();
+        var threads = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        var (client, log) = h.Client(configure: o => o.EventSynchronizationContext = ui);
+        client.Ring += (_, _) => threads.Enqueue(System.Environment.CurrentManagedThreadId);
+        client.Answer += (_, _) => threads.Enqueue(System.Environment.CurrentManagedThreadId);
+        client.Init += (_, _) => threads.Enqueue(System.Environment.CurrentManagedThreadId);
+        await client.InitAsync();
+        await client.CallPhoneAsync(new Models.CallPhoneRequest("13800138000"));
+        await log.WaitAsync<AnswerEventArgs>(a => a.Data!.CallLeg == Calls.CallLeg.Customer);
+        Assert.True(threads.Count >= 5);
+        Assert.All(threads, t => Assert.Equal(ui.ThreadId, t));
+        var legs = log.Events.OfType<Events.CallEventArgs>().Select(e => e.EventName + "/" + e.Data!.CallLeg).ToList();
+        Assert.Equal(new[] { "dky:ring/Agent", "dky:answer/Agent", "dky:ring/Customer", "dky:answer/Customer" }, legs);
+    }
+}
