@@ -35,6 +35,9 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
     /// <summary>A call arrived and rings (already being answered when <see cref="SoftphoneOptions.AutoAnswer"/> is set).</summary>
     public event Action<SoftphoneCall>? IncomingCall;
 
+    /// <summary>A call we placed was sent (raised before it is answered, so its SIP events can be followed).</summary>
+    public event Action<SoftphoneCall>? OutgoingCall;
+
     /// <summary>The SIP user agent (registration state, events).</summary>
     public SipUserAgent Agent { get; }
 
@@ -71,6 +74,7 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
             throw;
         }
 
+        OutgoingCall?.Invoke(call);
         await call.Sip.WhenEstablished.ConfigureAwait(false);
         string answer = call.Sip.RemoteSdp ?? throw new SipException(SipErrorCode.ProtocolError, "The call was answered without SDP.");
         try
