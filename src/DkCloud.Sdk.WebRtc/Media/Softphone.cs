@@ -156,18 +156,21 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
             _calls[sip] = call;
         }
 
-        _ = sip.WhenEnded.ContinueWith(
-            _ =>
-            {
-                lock (_gate)
-                {
-                    _calls.Remove(sip);
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        // Ended runs before WhenEnded completes, so a caller awaiting WhenEnded sees the call gone; the continuation
+        // covers a call that ended before this subscription.
+        sip.Ended += (_, _) => Forget(sip, media);
+        _ = sip.WhenEnded.ContinueWith(_ => Forget(sip, media), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return call;
+    }
+
+    private void Forget(SipCall sip, MediaSession media)
+    {
+        lock (_gate)
+        {
+            _calls.Remove(sip);
+        }
+
+        media.Dispose();
     }
 
     private void OnIncomingCall(SipCall sip)

@@ -5,14 +5,13 @@ using DkCloud.Sdk.WebRtc.Sip.UserAgent;
 
 namespace DkCloud.Sdk.WebRtc.Media;
 
-/// <summary>One call of a <see cref="Softphone"/>: the SIP dialog and its media session; the media stops when the call ends.</summary>
+/// <summary>One call of a <see cref="Softphone"/>: the SIP dialog and its media session; the softphone stops the media when the call ends.</summary>
 internal sealed class SoftphoneCall
 {
     internal SoftphoneCall(SipCall sip, MediaSession media)
     {
         Sip = sip;
         Media = media;
-        _ = sip.WhenEnded.ContinueWith(_ => media.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     /// <summary>The SIP side: state, dialog, events.</summary>
