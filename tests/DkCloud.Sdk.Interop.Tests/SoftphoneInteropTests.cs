@@ -7,6 +7,7 @@ using DkCloud.Sdk.WebRtc.Dtls;
 using DkCloud.Sdk.WebRtc.Media;
 using DkCloud.Sdk.WebRtc.Sip.UserAgent;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace DkCloud.Sdk.Interop.Tests;
 
@@ -21,8 +22,13 @@ public sealed class SoftphoneInteropTests
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan ToneTime = TimeSpan.FromSeconds(3);
     private readonly InteropRig _rig;
+    private readonly ITestOutputHelper _output;
 
-    public SoftphoneInteropTests(InteropRig rig) => _rig = rig;
+    public SoftphoneInteropTests(InteropRig rig, ITestOutputHelper output)
+    {
+        _rig = rig;
+        _output = output;
+    }
 
     private Softphone Create(string user) => new(new SoftphoneOptions(_rig.WebSocketUri, _rig.Domain, user, "pass" + user)
     {
@@ -58,23 +64,27 @@ public sealed class SoftphoneInteropTests
         return await incoming.Task.WaitAsync(Wait);
     }
 
-    private static async Task HearTheFarEndAndSendOurToneAsync(SoftphoneCall call)
+    private async Task HearTheFarEndAndSendOurToneAsync(SoftphoneCall call)
     {
         await call.Media.WhenSecure.WaitAsync(Wait);
         var heard = Stopwatch.StartNew();
         Assert.True(await EventuallyAsync(() => call.Media.Heard.IsHearing(1000), TimeSpan.FromSeconds(5)), "heard " + call.Media.Heard.DominantFrequency() + " Hz; " + call.Media.Counters);
         Assert.True(heard.Elapsed < TimeSpan.FromSeconds(5));
-        Assert.InRange(call.Media.Heard.DominantFrequency()!.Value, 980, 1020);
+        double heardHz = call.Media.Heard.DominantFrequency()!.Value;
+        _output.WriteLine("we heard " + heardHz + " Hz after " + heard.ElapsedMilliseconds + " ms");
+        Assert.InRange(heardHz, 980, 1020);
         Assert.Equal(0, call.Media.PayloadType);
         await Task.Delay(ToneTime);
         Assert.True(call.Media.Counters.PacketsSent >= 140, call.Media.Counters.ToString());
         Assert.True(call.Media.Counters.PacketsReceived >= 140, call.Media.Counters.ToString());
         Assert.Equal(0, call.Media.Counters.SrtpAuthenticationFailures);
+        _output.WriteLine(call.Media.Counters.ToString());
     }
 
     private async Task AssertFarEndHeard440Async(HashSet<string> before)
     {
         (double hertz, string report) = await InteropProcess.FarEndHeardAsync(_rig, before);
+        _output.WriteLine("baresip heard " + hertz + " Hz");
         Assert.True(Math.Abs(hertz - 440) <= 20, "baresip heard " + hertz + " Hz:\n" + report);
     }
 

@@ -3,6 +3,7 @@ using System.IO;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace DkCloud.Sdk.Interop.Tests;
 
@@ -12,8 +13,13 @@ namespace DkCloud.Sdk.Interop.Tests;
 public sealed class SoftphoneSampleInteropTests
 {
     private readonly InteropRig _rig;
+    private readonly ITestOutputHelper _output;
 
-    public SoftphoneSampleInteropTests(InteropRig rig) => _rig = rig;
+    public SoftphoneSampleInteropTests(InteropRig rig, ITestOutputHelper output)
+    {
+        _rig = rig;
+        _output = output;
+    }
 
     [Fact]
     public async Task Sample_calls_9000_for_3_seconds_exits_0_and_reports_hearing_1000_Hz()
@@ -30,6 +36,7 @@ public sealed class SoftphoneSampleInteropTests
                 _rig.Folder,
                 TimeSpan.FromSeconds(60));
 
+            _output.WriteLine(output);
             Assert.True(exitCode == 0, "exit " + exitCode + ":\n" + output);
             Match heard = Regex.Match(output, @"HEARD_HZ=(\d+)");
             Assert.True(heard.Success, output);
