@@ -73,6 +73,7 @@ FAR_END_USER=$UA_FAREND_USER
 FAR_END_CTRL=$UA_HOST:$UA_FAREND_CTRL_PORT
 RTPENGINE_NG=$UA_HOST:$UA_NG_PORT
 LOG_DIR=$RUN/logs
+RECORDING_DIR=$RUN/recordings
 RUN_DIR=$RUN
 END
 }
@@ -92,6 +93,8 @@ for spec in "udp $UA_SIP_UDP_PORT" "tcp $UA_SIP_WS_PORT" "udp $UA_NG_PORT" "udp 
 done
 
 mkdir -p "$RUN/logs" "$RUN/baresip"
+RECORDINGS_DIR="$RUN/recordings"   # baresip sndfile: dump-*-dec.wav is what 9000 received
+mkdir -p "$RECORDINGS_DIR"
 KAMAILIO_MODULES="$(kamailio_modules)"
 TONE_FILE="$RUN/tone-$UA_TONE_HZ.wav"
 [ -s "$TONE_FILE" ] || sox -n -r 8000 -c 1 -b 16 -e signed-integer "$TONE_FILE" synth 300 sine "$UA_TONE_HZ" vol 0.5
