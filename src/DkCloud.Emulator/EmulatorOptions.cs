@@ -39,4 +39,13 @@ public sealed class EmulatorOptions
 
     /// <summary>Seed of chaos mode's random choices, so that a failing run can be repeated.</summary>
     public int ChaosSeed { get; set; } = 1;
+
+    /// <summary>Where agents' WebRTC extensions register, as agent login reports it (<c>webrtcip</c>).</summary>
+    public string WebRtcHost { get; set; } = "127.0.0.1";
+
+    /// <summary>The SIP realm of WebRTC extensions, as agent login reports it (<c>realm</c>).</summary>
+    public string WebRtcRealm { get; set; } = "127.0.0.1";
+
+    /// <summary>The SIP WebSocket port of WebRTC extensions, as agent login reports it (<c>pjsipPort</c>).</summary>
+    public int WebRtcPort { get; set; } = 5060;
 }

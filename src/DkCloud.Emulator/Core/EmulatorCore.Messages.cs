@@ -7,9 +7,11 @@ namespace DkCloud.Emulator.Core;
 /// <summary>Envelopes and the pushes that are not call events.</summary>
 internal sealed partial class EmulatorCore
 {
-    private const string Realm = "127.0.0.1";
-    private const string WebRtcIp = "127.0.0.1";
-    private const string PjsipPort = "5060";
+    private string Realm => _options.WebRtcRealm;
+
+    private string WebRtcIp => _options.WebRtcHost;
+
+    private string PjsipPort => _options.WebRtcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private JsonObject Envelope(
         string projectId, string agentId, string crmId, string extension, string code, string message,

@@ -1,0 +1,62 @@
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using DkCloud.Sdk.WebRtc.Media;
+
+namespace DkCloud.Sdk.WebRtc.Integration;
+
+/// <summary>
+/// The WebRTC softphone for <see cref="DkyClient"/>: set <see cref="DkyOptions.Softphone"/> to an instance and a
+/// <see cref="ExtensionType.WebRtc"/> agent's extension registers over SIP-over-WebSocket at the address agent
+/// login returns (<c>webrtcip</c>, <c>pjsipPort</c>, <c>realm</c>), with ICE, DTLS-SRTP and G.711 media.
+/// </summary>
+public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
+{
+    /// <summary>
+    /// Use <c>wss://</c> for the signaling WebSocket. Default: true, except for a loopback host, where plain
+    /// <c>ws://</c> is used (local test servers).
+    /// </summary>
+    public bool? UseSecureWebSocket { get; set; }
+
+    /// <summary>The WebSocket path on the SIP server; <c>/</c> by default.</summary>
+    public string Path { get; set; } = "/";
+
+    /// <summary>Which local addresses media may use (ICE host candidates); all but loopback when null.</summary>
+    public Func<IPAddress, bool>? MediaAddressFilter { get; set; }
+
+    /// <summary>The clock for SIP and media timers.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <inheritdoc />
+    public ValueTask<ISoftphone> CreateAsync(SoftphoneRegistration registration, CancellationToken cancellationToken)
+    {
+        if (registration is null)
+        {
+            throw new ArgumentNullException(nameof(registration));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (string.IsNullOrEmpty(registration.Host) || string.IsNullOrEmpty(registration.Port))
+        {
+            throw new DkyException(DkyErrorCodes.ProtocolError, "Agent login returned no WebRTC registration address (webrtcip/pjsipPort).", "extensionRegister");
+        }
+
+        var secure = UseSecureWebSocket ?? !IsLoopback(registration.Host);
+        var server = new Uri($"{(secure ? "wss" : "ws")}://{registration.Host}:{registration.Port}{(Path.StartsWith("/", StringComparison.Ordinal) ? Path : "/" + Path)}");
+        var domain = string.IsNullOrEmpty(registration.Realm) ? registration.Host : registration.Realm;
+        var filter = MediaAddressFilter;
+        var time = TimeProvider;
+        var options = new SoftphoneOptions(server, domain, registration.ExtensionNumber, registration.Password)
+        {
+            Time = time,
+            OptionsProbes = true,
+            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time },
+        };
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options)));
+    }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ||
+        (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+}
