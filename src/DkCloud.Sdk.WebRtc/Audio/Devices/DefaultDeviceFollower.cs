@@ -90,7 +90,8 @@ internal sealed class DefaultDeviceFollower : IDisposable
             }
 
             _capture = device;
-            Replaced?.Invoke(_source.Switch(_provider.OpenSource(device)));
+            IAudioSource previous = _source.Switch(_provider.OpenSource(device));
+            Replaced?.Invoke(previous);
         }
         else
         {
@@ -100,7 +101,8 @@ internal sealed class DefaultDeviceFollower : IDisposable
             }
 
             _render = device;
-            Replaced?.Invoke(_sink.Switch(_provider.OpenSink(device)));
+            IAudioSink previous = _sink.Switch(_provider.OpenSink(device));
+            Replaced?.Invoke(previous);
         }
     }
 }
