@@ -1,0 +1,269 @@
+using System;
+using System.Threading;
+using DkCloud.Sdk.WebRtc.Audio.Dtmf;
+using DkCloud.Sdk.WebRtc.Rtp;
+
+namespace DkCloud.Sdk.WebRtc.Audio;
+
+/// <summary>
+/// One call's audio: every 20 ms (a <see cref="TimeProvider"/> timer) it reads the microphone socket, applies mute,
+/// resamples to the codec, encodes and hands an RTP packet to the transport (or a DTMF event packet instead), then
+/// pulls a frame from the jitter buffer, resamples it and writes it to the speaker socket. Received RTP goes to
+/// <see cref="ReceiveRtp"/> from the transport's thread. Devices live in the sockets, so a device switch never touches
+/// the codec, the RTP state or mute.
+/// </summary>
+/// <remarks>
+/// Thread-safe: the tick and <see cref="ReceiveRtp"/> share one lock held only for in-memory work; the send callback
+/// is invoked under it and must not block (hand the packet to SRTP and the socket's queue).
+/// </remarks>
+internal sealed partial class AudioMediaStream : IDisposable
+{
+    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
+    private readonly object _gate = new();
+    private readonly AudioStreamSettings _settings;
+    private readonly SwitchableAudioSource _source;
+    private readonly SwitchableAudioSink _sink;
+    private readonly Action<ReadOnlyMemory<byte>> _sendRtp;
+    private readonly TimeProvider _time;
+    private readonly JitterBuffer _jitterBuffer;
+    private readonly RtpReceiveStatistics _receiveStatistics;
+    private readonly TelephoneEventSender? _eventSender;
+    private readonly TelephoneEventReceiver? _eventReceiver;
+    private readonly PcmResampler? _captureResampler;
+    private readonly PcmResampler? _playoutResampler;
+    private readonly short[] _captured;
+    private readonly short[] _encoderFrame;
+    private readonly short[] _decoded;
+    private readonly short[] _playout;
+    private readonly byte[] _packet;
+    private ITimer? _timer;
+    private ushort _sequence;
+    private uint _timestamp;
+    private uint _eventTimestamp;
+    private bool _talkspurt = true;
+    private int _muted;
+    private bool _disposed;
+
+    /// <summary>Creates a stream; call <see cref="Start"/> to run it.</summary>
+    public AudioMediaStream(AudioStreamSettings settings, SwitchableAudioSource source, SwitchableAudioSink sink, Action<ReadOnlyMemory<byte>> sendRtp, TimeProvider time)
+    {
+        _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _sink = sink ?? throw new ArgumentNullException(nameof(sink));
+        _sendRtp = sendRtp ?? throw new ArgumentNullException(nameof(sendRtp));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _jitterBuffer = new JitterBuffer(settings.Decoder, settings.JitterBuffer, time.TimestampFrequency, settings.ComfortNoisePayloadType);
+        _receiveStatistics = new RtpReceiveStatistics(settings.Decoder.ClockRate, time.TimestampFrequency);
+        if (settings.TelephoneEventPayloadType is not null)
+        {
+            _eventSender = new TelephoneEventSender(settings.TelephoneEventClockRate, settings.DtmfDuration, settings.DtmfGap);
+            _eventReceiver = new TelephoneEventReceiver(settings.TelephoneEventClockRate, OnDigit);
+        }
+        else
+        {
+            _inBandDigits = new System.Collections.Concurrent.ConcurrentQueue<char>();
+        }
+
+        _captured = new short[AudioFrames.SamplesPerFrame(source.SampleRate)];
+        _encoderFrame = new short[settings.Encoder.FrameSamples];
+        _decoded = new short[settings.Decoder.FrameSamples];
+        _playout = new short[AudioFrames.SamplesPerFrame(sink.SampleRate)];
+        _captureResampler = source.SampleRate != settings.Encoder.SampleRate ? new PcmResampler(source.SampleRate, settings.Encoder.SampleRate) : null;
+        _playoutResampler = sink.SampleRate != settings.Decoder.SampleRate ? new PcmResampler(settings.Decoder.SampleRate, sink.SampleRate) : null;
+        _packet = new byte[12 + Math.Max(settings.Encoder.MaxPayloadSize, TelephoneEvent.Size)];
+        _sequence = settings.InitialSequence;
+        _timestamp = settings.InitialTimestamp;
+        _inBandDetector = new DtmfToneDetector(settings.Decoder.SampleRate);
+    }
+
+    /// <summary>Raised on the receive or media thread for each DTMF digit the far end sent (RFC 4733 or in-band).</summary>
+    public event Action<DtmfDigitEvent>? DigitReceived;
+
+    /// <summary>Mute of the send path: silence is encoded and sent, whatever device is plugged in.</summary>
+    public bool IsMuted
+    {
+        get => Volatile.Read(ref _muted) != 0;
+        set => Volatile.Write(ref _muted, value ? 1 : 0);
+    }
+
+    /// <summary>Playout counters; read under the stream's lock through <see cref="ReadCounters"/> for consistent values.</summary>
+    public JitterBufferStatistics JitterBufferStatistics => _jitterBuffer.Statistics;
+
+    /// <summary>Starts the 20 ms timer.</summary>
+    public void Start()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(AudioMediaStream));
+            }
+
+            _timer ??= _time.CreateTimer(static state => ((AudioMediaStream)state!).Tick(), this, FrameInterval, FrameInterval);
+        }
+    }
+
+    /// <summary>Runs one 20 ms step by hand (send one frame, play one frame), for callers that own the clock.</summary>
+    public void Tick()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            SendFrame();
+            PlayFrame();
+        }
+    }
+
+    /// <summary>Queues DTMF digits: RFC 4733 packets when negotiated, dual tones in the audio otherwise.</summary>
+    public void SendDtmf(string digits)
+    {
+        if (_eventSender is not null)
+        {
+            _eventSender.Enqueue(digits);
+            return;
+        }
+
+        EnqueueInBand(digits);
+    }
+
+    /// <summary>Handles one received (decrypted) RTP packet.</summary>
+    /// <returns>False when it was not RTP of this stream's payload types.</returns>
+    public bool ReceiveRtp(ReadOnlySpan<byte> packet)
+    {
+        if (!RtpPacket.TryParse(packet, out RtpPacket rtp))
+        {
+            return false;
+        }
+
+        long arrival = _time.GetTimestamp();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return false;
+            }
+
+            if (rtp.PayloadType == _settings.TelephoneEventPayloadType)
+            {
+                return _eventReceiver!.Receive(rtp.Timestamp, rtp.Payload);
+            }
+
+            if (rtp.PayloadType != _settings.PayloadType && rtp.PayloadType != _settings.ComfortNoisePayloadType)
+            {
+                return false;
+            }
+
+            _receiveStatistics.Update(rtp.SequenceNumber, rtp.Timestamp, arrival);
+            Interlocked.Increment(ref _packetsReceived);
+            return _jitterBuffer.Push(rtp.Ssrc, rtp.SequenceNumber, rtp.Timestamp, rtp.PayloadType, rtp.Payload, arrival);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        ITimer? timer;
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            timer = _timer;
+            _timer = null;
+        }
+
+        timer?.Dispose();
+    }
+
+    private void SendFrame()
+    {
+        bool haveAudio = _source.ReadFrame(_captured);
+        RecordInput(_captured, haveAudio);
+        if (IsMuted)
+        {
+            Array.Clear(_captured, 0, _captured.Length);
+        }
+
+        if (_captureResampler is null)
+        {
+            _captured.AsSpan().CopyTo(_encoderFrame);
+        }
+        else
+        {
+            _captureResampler.Process(_captured, _encoderFrame);
+        }
+
+        MixInBandDigit(_encoderFrame);
+        int span = _settings.Encoder.FrameTimestampSpan;
+        if (_eventSender is not null && TrySendEvent())
+        {
+            _timestamp += (uint)span;
+            return;
+        }
+
+        int length = _settings.Encoder.Encode(_encoderFrame, _packet.AsSpan(12));
+        if (length > 0)
+        {
+            RtpHeaderWriter.Write(_packet, _talkspurt, _settings.PayloadType, _sequence++, _timestamp, _settings.Ssrc);
+            _talkspurt = false;
+            Send(12 + length);
+        }
+        else
+        {
+            _talkspurt = true;
+        }
+
+        _timestamp += (uint)span;
+    }
+
+    private bool TrySendEvent()
+    {
+        if (!_eventSender!.TryWriteNext(_packet.AsSpan(12), out int length, out bool marker, out bool starts))
+        {
+            return false;
+        }
+
+        if (starts)
+        {
+            // The event's timestamp is the audio clock at its start, scaled to the telephone-event rate.
+            _eventTimestamp = (uint)((ulong)_timestamp * (ulong)_settings.TelephoneEventClockRate / (ulong)_settings.Encoder.ClockRate);
+        }
+
+        RtpHeaderWriter.Write(_packet, marker, _settings.TelephoneEventPayloadType!.Value, _sequence++, _eventTimestamp, _settings.Ssrc);
+        _talkspurt = true;
+        Send(12 + length);
+        return true;
+    }
+
+    private void Send(int length)
+    {
+        Interlocked.Increment(ref _packetsSent);
+        _sendRtp(new ReadOnlyMemory<byte>(_packet, 0, length));
+    }
+
+    private void PlayFrame()
+    {
+        _jitterBuffer.Pull(_decoded);
+        DetectInBandDigit(_decoded);
+        if (_playoutResampler is null)
+        {
+            _decoded.AsSpan().CopyTo(_playout);
+        }
+        else
+        {
+            _playoutResampler.Process(_decoded, _playout);
+        }
+
+        RecordOutput(_playout);
+        _sink.WriteFrame(_playout);
+    }
+
+    private void OnDigit(DtmfDigitEvent digit) => DigitReceived?.Invoke(digit);
+}
