@@ -10,6 +10,7 @@ internal sealed class MediaCounters
     private long _packetsReceived;
     private long _bytesReceived;
     private long _rtcpReceived;
+    private long _rtcpSent;
     private long _authenticationFailures;
     private long _otherDrops;
 
@@ -24,6 +25,9 @@ internal sealed class MediaCounters
 
     /// <summary>RTP payload bytes received.</summary>
     public long BytesReceived => Volatile.Read(ref _bytesReceived);
+
+    /// <summary>SRTCP compound packets sent (sender report and CNAME).</summary>
+    public long RtcpPacketsSent => Volatile.Read(ref _rtcpSent);
 
     /// <summary>SRTCP packets received and authenticated.</summary>
     public long RtcpPacketsReceived => Volatile.Read(ref _rtcpReceived);
@@ -46,6 +50,8 @@ internal sealed class MediaCounters
         Interlocked.Add(ref _bytesReceived, payloadBytes);
     }
 
+    internal void OnRtcpSent() => Interlocked.Increment(ref _rtcpSent);
+
     internal void OnRtcpReceived() => Interlocked.Increment(ref _rtcpReceived);
 
     internal void OnAuthenticationFailure() => Interlocked.Increment(ref _authenticationFailures);
@@ -56,6 +62,6 @@ internal sealed class MediaCounters
     public override string ToString()
         => string.Format(
             System.Globalization.CultureInfo.InvariantCulture,
-            "sent {0} packets / {1} bytes, received {2} packets / {3} bytes, {4} RTCP, {5} SRTP auth failures, {6} dropped",
-            PacketsSent, BytesSent, PacketsReceived, BytesReceived, RtcpPacketsReceived, SrtpAuthenticationFailures, Dropped);
+            "sent {0} packets / {1} bytes, received {2} packets / {3} bytes, {4} RTCP sent, {7} RTCP received, {5} SRTP auth failures, {6} dropped",
+            PacketsSent, BytesSent, PacketsReceived, BytesReceived, RtcpPacketsSent, SrtpAuthenticationFailures, Dropped, RtcpPacketsReceived);
 }

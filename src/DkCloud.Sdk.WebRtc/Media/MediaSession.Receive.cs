@@ -57,6 +57,7 @@ internal sealed partial class MediaSession
                 return;
             }
 
+            _remoteSsrc = packet.Ssrc;
             _statistics ??= new RtpReceiveStatistics(SampleRate, _options.Time.TimestampFrequency);
             _statistics.Update(packet.SequenceNumber, packet.Timestamp, _options.Time.GetTimestamp());
             int samples = G711.Decode(packet.PayloadType, packet.Payload, _decoded);

@@ -114,6 +114,11 @@ internal sealed partial class MediaSession
                 _framesDue++;
                 SendFrame();
             }
+
+            if (_sendAllowed)
+            {
+                SendRtcpWhenDue();
+            }
         }
         finally
         {

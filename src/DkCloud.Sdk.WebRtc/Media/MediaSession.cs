@@ -50,7 +50,7 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
     /// <summary>The first authenticated RTP packet arrived.</summary>
     public event Action? FirstPacketReceived;
 
-    /// <summary>The DTLS handshake or the transport failed; no media flows.</summary>
+    /// <summary>The DTLS handshake failed, or ICE lost consent on the selected pair (RFC 7675): no media flows.</summary>
     public event Action<Exception>? Failed;
 
     /// <summary>Packet counters.</summary>
@@ -137,6 +137,7 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
         _dtls = new DtlsSrtpTransport(agent, _certificate, _options.Dtls);
         agent.DatagramHandler = OnDatagram;
         agent.SelectedPairChanged += OnSelectedPairChanged;
+        agent.ConsentLost += (_, args) => Failed?.Invoke(new InvalidOperationException("ICE consent lost on " + args.Pair + "."));
         _agent = agent;
     }
 

@@ -29,6 +29,9 @@ internal sealed class MediaSessionOptions
     /// <summary>The DTLS handshake settings, or null for the defaults.</summary>
     public DtlsSrtpOptions? Dtls { get; set; }
 
+    /// <summary>How often a sender report goes out while we send.</summary>
+    public TimeSpan RtcpInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The clock of the send pacing and of ICE.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

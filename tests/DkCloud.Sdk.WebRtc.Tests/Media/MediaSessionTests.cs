@@ -16,6 +16,7 @@ public class MediaSessionTests
 
     private static MediaSession Create(double toneHz, int[]? payloadTypes = null) => new(new MediaSessionOptions
     {
+        RtcpInterval = TimeSpan.FromMilliseconds(200),
         AddressFilter = address => address.Equals(IPAddress.Loopback),
         IncludeIPv6 = false,
         Source = new ToneFrameSource(toneHz),
@@ -70,6 +71,7 @@ public class MediaSessionTests
         Assert.Equal(160 * answerer.Counters.PacketsReceived, answerer.Counters.BytesReceived);
         Assert.Equal(0, answerer.Counters.SrtpAuthenticationFailures);
         Assert.Equal(0, offerer.Counters.SrtpAuthenticationFailures);
+        Assert.True(await EventuallyAsync(() => answerer.Counters.RtcpPacketsReceived >= 2 && offerer.Counters.RtcpPacketsReceived >= 2), offerer.Counters + " / " + answerer.Counters);
     }
 
     [Fact]
