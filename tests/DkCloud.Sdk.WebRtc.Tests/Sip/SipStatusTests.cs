@@ -4,6 +4,9 @@ using Xunit;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Sip;
 
+// The core package has a SipStatus of its own (for call events); these tests are about the SIP stack's.
+using SipStatus = DkCloud.Sdk.WebRtc.Sip.SipStatus;
+
 public class SipStatusTests
 {
     [Theory]
