@@ -8,7 +8,7 @@ namespace DkCloud.Sdk.WebRtc.Tests.Fuzz;
 /// <summary>
 /// Runs a property over random and mutated inputs. CsCheck prints the seed of a failing (shrunk) case; replay it with
 /// the environment variable <c>CsCheck_Seed</c>. A second, fully deterministic pass mutates every sample with fixed
-/// 32-bit seeds, so a failure there names its sample and seed. The whole run must end within <see cref="Deadline"/>
+/// 32-bit seeds, so a failure there names its sample and seed. One thread: the properties share parser state (SRTP contexts). The whole run must end within <see cref="Deadline"/>
 /// (inputs are bounded, so a hang is a bug).
 /// </summary>
 internal static class FuzzRun
@@ -23,10 +23,10 @@ internal static class FuzzRun
     {
         Task run = Task.Run(() =>
         {
-            Gen.Byte.Array[0, maxLength].Sample(property, iter: Iterations);
+            Gen.Byte.Array[0, maxLength].Sample(property, iter: Iterations, threads: 1);
             Gen.Select(Gen.Int[0, samples.Length - 1], Gen.Int)
                 .Select(t => Mutator.Mutate(samples[t.Item1], t.Item2, maxLength))
-                .Sample(property, iter: Iterations);
+                .Sample(property, iter: Iterations, threads: 1);
             for (int sample = 0; sample < samples.Length; sample++)
             {
                 for (int seed = 0; seed < FixedSeeds / samples.Length + 1; seed++)
