@@ -24,18 +24,21 @@ public sealed class CoturnInteropTests
 
     public CoturnInteropTests(TurnRig rig) => _rig = rig;
 
-    private TurnClientOptions Credentials(string password = "p") => new()
+    private TurnClientOptions Credentials(string password = "p", TurnTransport transport = TurnTransport.Udp) => new()
     {
         Server = _rig.Server,
         Username = "u",
         Password = password,
         LocalEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
+        Transport = transport,
     };
 
-    [Fact]
-    public async Task Turn_Allocate_Permission_Channel_AndRelease_AgainstCoturn()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Turn_Allocate_Permission_Channel_AndRelease_AgainstCoturn(bool tcp)
     {
-        using var client = new TurnClient(Credentials());
+        using var client = new TurnClient(Credentials(transport: tcp ? TurnTransport.Tcp : TurnTransport.Udp));
         var received = new BlockingCollection<(byte[] Data, IPEndPoint Peer)>();
         client.DataReceived = (data, peer) => received.Add((data.ToArray(), peer));
         IPEndPoint relayed = await client.AllocateAsync().WaitAsync(Wait);
@@ -61,6 +64,19 @@ public sealed class CoturnInteropTests
         Assert.Equal(new byte[] { 9, 8, 7 }, back.Data);
         Assert.Equal(peerEndPoint, back.Peer);
 
+        // Odd lengths: over TCP the ChannelData is padded both ways.
+        for (int size = 1; size <= 7; size++)
+        {
+            var data = new byte[size];
+            data.AsSpan().Fill((byte)size);
+            Assert.True(client.SendTo(data, peerEndPoint));
+            UdpReceiveResult got = await peer.ReceiveAsync().WaitAsync(Wait);
+            Assert.Equal(data, got.Buffer);
+            await peer.SendAsync(data, size, relayed);
+            Assert.True(received.TryTake(out var echoed, Wait));
+            Assert.Equal(data, echoed.Data);
+        }
+
         Assert.True(await client.RefreshAsync().WaitAsync(Wait) > TimeSpan.Zero);
         await client.ReleaseAsync().WaitAsync(Wait);
         Assert.Null(client.RelayedEndPoint);
@@ -76,15 +92,17 @@ public sealed class CoturnInteropTests
         Assert.Equal(401, e.StunErrorCode);
     }
 
-    [Fact]
-    public async Task RelayOnlyIce_ThenDtlsSrtp_CarriesAToneThroughCoturn()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RelayOnlyIce_ThenDtlsSrtp_CarriesAToneThroughCoturn(bool tcp)
     {
         var relayOptions = new IceAgentOptions
         {
             AddressFilter = address => address.Equals(IPAddress.Loopback),
             IncludeIPv6 = false,
             RelayOnly = true,
-            Turn = Credentials(),
+            Turn = Credentials(transport: tcp ? TurnTransport.Tcp : TurnTransport.Udp),
         };
         var directOptions = new IceAgentOptions { AddressFilter = address => address.Equals(IPAddress.Loopback), IncludeIPv6 = false };
         using var offerer = new IceAgent(IceRole.Controlling, relayOptions);

@@ -105,8 +105,8 @@ internal sealed partial class TurnClient
             TurnPeer state = PeerOf(peer);
             if (state.Channel != 0)
             {
-                packet = new byte[TurnChannelData.EncodedLength(data.Length, stream: false)];
-                length = TurnChannelData.Write(packet, state.Channel, data, stream: false);
+                packet = new byte[TurnChannelData.EncodedLength(data.Length, _stream)];
+                length = TurnChannelData.Write(packet, state.Channel, data, _stream);
             }
             else if (state.Permitted)
             {

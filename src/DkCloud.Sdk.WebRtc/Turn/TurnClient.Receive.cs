@@ -11,6 +11,12 @@ internal sealed partial class TurnClient
 {
     private async Task ReceiveLoopAsync()
     {
+        if (_stream)
+        {
+            await ReceiveStreamAsync().ConfigureAwait(false);
+            return;
+        }
+
         var buffer = new byte[65536];
         EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
         while (!_disposed.IsCancellationRequested)
@@ -38,6 +44,64 @@ internal sealed partial class TurnClient
             {
                 OnDatagram(buffer.AsSpan(0, result.ReceivedBytes));
             }
+        }
+    }
+
+    /// <summary>Reads the TCP stream and hands each framed message to <see cref="OnDatagram"/>; stops at a framing error or EOF.</summary>
+    private async Task ReceiveStreamAsync()
+    {
+        var buffer = new byte[TurnStreamFraming.MaxFrame * 2];
+        int count = 0;
+        while (!_disposed.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), SocketFlags.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
+            {
+                OnStreamClosed();
+                return;
+            }
+
+            if (received == 0)
+            {
+                OnStreamClosed();
+                return;
+            }
+
+            count += received;
+            int start = 0;
+            while (true)
+            {
+                int frame = TurnStreamFraming.FrameLength(buffer.AsSpan(start, count - start));
+                if (frame < 0)
+                {
+                    OnStreamClosed();
+                    return;
+                }
+
+                if (frame == 0 || frame > count - start)
+                {
+                    break;
+                }
+
+                OnDatagram(buffer.AsSpan(start, frame));
+                start += frame;
+            }
+
+            Buffer.BlockCopy(buffer, start, buffer, 0, count - start);
+            count -= start;
+        }
+    }
+
+    /// <summary>The TCP connection ended: the allocation is gone with it (RFC 8656 section 3.1).</summary>
+    private void OnStreamClosed()
+    {
+        if (!_disposed.IsCancellationRequested)
+        {
+            Fail(new TurnException(TurnError.SocketError, 0, "The TCP connection to the TURN server " + _server + " closed."));
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Buffers.Binary;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,6 +20,7 @@ internal sealed partial class TurnClient
     /// </summary>
     private async Task<TurnResponse> RequestAsync(StunMethod method, TurnRequestAttributes? attributes, CancellationToken cancellationToken)
     {
+        await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
         bool challenged = false;
         bool staleRetried = false;
         while (true)
@@ -63,6 +65,34 @@ internal sealed partial class TurnClient
             }
 
             throw new TurnException(TurnError.ErrorResponse, response.ErrorCode, "TURN " + method + " failed: " + response.ErrorCode + " " + response.Reason + ".");
+        }
+    }
+
+    /// <summary>Over TCP: connects once (the first request waits for it) and starts the receive loop.</summary>
+    private Task EnsureConnectedAsync(CancellationToken cancellationToken)
+    {
+        if (!_stream)
+        {
+            return Task.CompletedTask;
+        }
+
+        lock (_gate)
+        {
+            return _connect ??= ConnectAsync();
+        }
+
+        async Task ConnectAsync()
+        {
+            try
+            {
+                await _socket.ConnectAsync(_server).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
+            {
+                throw new TurnException(TurnError.SocketError, 0, "Could not connect to the TURN server " + _server + " over TCP.", e);
+            }
+
+            _ = ReceiveLoopAsync();
         }
     }
 
@@ -158,7 +188,8 @@ internal sealed partial class TurnClient
             }
 
             transaction.Sent++;
-            transaction.Timer?.Change(_options.Retransmission.WaitAfter(transaction.Sent), Timeout.InfiniteTimeSpan);
+            TimeSpan wait = _stream ? _options.StreamTransactionTimeout : _options.Retransmission.WaitAfter(transaction.Sent);
+            transaction.Timer?.Change(wait, Timeout.InfiniteTimeSpan);
         }
 
         if (!SendRaw(transaction.Request))
@@ -174,7 +205,7 @@ internal sealed partial class TurnClient
             return;
         }
 
-        if (transaction.Sent >= _options.Retransmission.MaxRequests)
+        if (_stream || transaction.Sent >= _options.Retransmission.MaxRequests)
         {
             transaction.Fail(new TurnException(TurnError.Timeout, 0, "No TURN response from " + _server + " after " + transaction.Sent + " requests."));
             return;

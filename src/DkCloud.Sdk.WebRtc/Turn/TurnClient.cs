@@ -9,7 +9,7 @@ using DkCloud.Sdk.WebRtc.Stun;
 namespace DkCloud.Sdk.WebRtc.Turn;
 
 /// <summary>
-/// A TURN client (RFC 8656) over UDP: one allocation on one server, authenticated with the long-term credential
+/// A TURN client (RFC 8656) over UDP or TCP: one allocation on one server, authenticated with the long-term credential
 /// mechanism (401 challenge, 438 stale nonce retry), refreshed before its lifetime ends, with permissions and channels
 /// for the peers it sends to. Until a peer's permission exists its datagrams wait (a few of them); until its channel
 /// is bound they travel in Send indications; then as ChannelData. Every timer runs on the injected <see cref="TimeProvider"/>.
@@ -26,6 +26,9 @@ internal sealed partial class TurnClient : IDisposable
     private readonly TimeProvider _time;
     private readonly Socket _socket;
     private readonly IPEndPoint _server;
+    private readonly bool _stream;
+    private readonly object _sendGate = new();
+    private Task? _connect;
     private readonly CancellationTokenSource _disposed = new();
     private readonly Dictionary<(ulong, uint), TurnTransaction> _pending = new();
     private readonly Dictionary<IPEndPoint, TurnPeer> _peers = new();
@@ -50,7 +53,10 @@ internal sealed partial class TurnClient : IDisposable
         _server = _options.Server!;
         IPEndPoint local = _options.LocalEndPoint
             ?? new IPEndPoint(_server.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
-        _socket = new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _stream = _options.Transport == TurnTransport.Tcp;
+        _socket = _stream
+            ? new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
             _socket.Bind(local);
@@ -64,7 +70,10 @@ internal sealed partial class TurnClient : IDisposable
         LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _refreshTimer = _time.CreateTimer(static s => ((TurnClient)s!).OnRefreshTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _permissionTimer = _time.CreateTimer(static s => ((TurnClient)s!).OnPermissionTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        _ = ReceiveLoopAsync();
+        if (!_stream)
+        {
+            _ = ReceiveLoopAsync();
+        }
     }
 
     /// <summary>Raised when the allocation is created.</summary>
@@ -187,6 +196,20 @@ internal sealed partial class TurnClient : IDisposable
     {
         try
         {
+            if (_stream)
+            {
+                lock (_sendGate)
+                {
+                    int sent = 0;
+                    while (sent < length)
+                    {
+                        sent += _socket.Send(datagram, sent, length - sent, SocketFlags.None);
+                    }
+                }
+
+                return true;
+            }
+
             _socket.SendTo(datagram, 0, length, SocketFlags.None, _server);
             return true;
         }
@@ -194,8 +217,9 @@ internal sealed partial class TurnClient : IDisposable
         {
             return false;
         }
-        catch (ObjectDisposedException)
+        catch (InvalidOperationException)
         {
+            // Disposed, or a stream socket that is not connected (yet, or any more).
             return false;
         }
     }

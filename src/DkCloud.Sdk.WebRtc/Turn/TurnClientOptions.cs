@@ -10,6 +10,12 @@ internal sealed class TurnClientOptions
     /// <summary>The TURN server's address.</summary>
     public IPEndPoint? Server { get; set; }
 
+    /// <summary>UDP (default) or TCP to the server.</summary>
+    public TurnTransport Transport { get; set; } = TurnTransport.Udp;
+
+    /// <summary>Over TCP a request fails after this long without an answer (RFC 8489 section 6.2.2: 39.5 s).</summary>
+    public TimeSpan StreamTransactionTimeout { get; set; } = TimeSpan.FromMilliseconds(39500);
+
     /// <summary>The long-term credential username.</summary>
     public string Username { get; set; } = string.Empty;
 
@@ -48,6 +54,11 @@ internal sealed class TurnClientOptions
         if (RequestedLifetime < TimeSpan.FromMinutes(1) || RequestedLifetime > TimeSpan.FromHours(1))
         {
             throw new ArgumentOutOfRangeException(nameof(RequestedLifetime));
+        }
+
+        if (StreamTransactionTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StreamTransactionTimeout));
         }
 
         if (PermissionRefreshInterval <= TimeSpan.Zero || PermissionRefreshInterval >= TimeSpan.FromMinutes(5))
