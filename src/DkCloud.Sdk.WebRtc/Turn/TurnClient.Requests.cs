@@ -123,7 +123,10 @@ internal sealed partial class TurnClient
 
     private byte[] BuildRequest(StunMethod method, byte[] id, TurnRequestAttributes? attributes, byte[]? key, string? realm, string? nonce)
     {
-        var buffer = new byte[1024];
+        // Room for the fixed attributes plus USERNAME, REALM and NONCE at up to four UTF-8 bytes per character
+        // (servers may send REALM and NONCE of up to 763 bytes each).
+        int credentialChars = key is null ? 0 : _options.Username.Length + realm!.Length + nonce!.Length;
+        var buffer = new byte[512 + (4 * credentialChars)];
         var writer = new StunMessageWriter(buffer, method, StunClass.Request, id);
         attributes?.Invoke(ref writer);
         writer.AddString(StunAttributeType.Software, Software);

@@ -41,6 +41,13 @@ internal sealed class FakeTurnServer : IDisposable
 
     public IPEndPoint EndPoint { get; }
 
+    /// <summary>The current NONCE; set before the first request to test long values.</summary>
+    public string Nonce
+    {
+        get => _nonce;
+        set => _nonce = value;
+    }
+
     public IPEndPoint? RelayEndPoint => (IPEndPoint?)_relay?.LocalEndPoint;
 
     /// <summary>Requests received, as "Method" or "Method/401" for answered-with-error ones, in order.</summary>
@@ -247,7 +254,7 @@ internal sealed class FakeTurnServer : IDisposable
 
     private byte[] Success(StunMessage request, IPEndPoint from, bool relayed, uint? lifetime)
     {
-        var buffer = new byte[512];
+        var buffer = new byte[2048];
         var writer = new StunMessageWriter(buffer, request.Method, StunClass.SuccessResponse, request.TransactionId);
         if (relayed)
         {
@@ -267,7 +274,7 @@ internal sealed class FakeTurnServer : IDisposable
 
     private byte[] Error(StunMessage request, int code, string reason, bool withKey)
     {
-        var buffer = new byte[512];
+        var buffer = new byte[2048];
         var writer = new StunMessageWriter(buffer, request.Method, StunClass.ErrorResponse, request.TransactionId);
         writer.AddErrorCode(code, reason);
         writer.AddString(StunAttributeType.Realm, Realm);

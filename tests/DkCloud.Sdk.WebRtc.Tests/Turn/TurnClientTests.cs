@@ -56,6 +56,17 @@ public class TurnClientTests
     }
 
     [Fact]
+    public async Task LongNonce_FromTheServer_IsEchoedInFull()
+    {
+        using var server = new FakeTurnServer { Nonce = new string('n', 760) };
+        using var client = new TurnClient(Options(server.EndPoint));
+
+        await client.AllocateAsync().WaitAsync(Limit);
+
+        Assert.Equal(new[] { "Allocate/401", "Allocate" }, server.Log.ToArray());
+    }
+
+    [Fact]
     public async Task WrongPassword_FailsWith401_AfterOneAuthenticatedAttempt()
     {
         using var server = new FakeTurnServer();
