@@ -215,6 +215,9 @@ internal sealed partial class IceAgent
         var pair = new IceCandidatePair(socket.HostCandidate!, remote, socket, _generation) { State = state };
         pair.UpdatePriority(_role);
         _pairs.Add(pair);
+
+        // Through a relay, the peer's checks pass only once the server holds a permission for its address.
+        socket.Relay?.RequestPermission(remote.EndPoint);
         return pair;
     }
 

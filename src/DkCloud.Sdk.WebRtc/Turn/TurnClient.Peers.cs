@@ -80,6 +80,38 @@ internal sealed partial class TurnClient
     }
 
     /// <summary>
+    /// Starts creating a permission for <paramref name="peer"/> in the background unless it exists or is on its way,
+    /// so the peer's first datagrams are not dropped by the server (ICE does this for each remote candidate).
+    /// </summary>
+    /// <returns>True when a CreatePermission was started.</returns>
+    public bool RequestPermission(IPEndPoint peer)
+    {
+        if (peer is null)
+        {
+            throw new ArgumentNullException(nameof(peer));
+        }
+
+        lock (_gate)
+        {
+            if (!_allocated)
+            {
+                return false;
+            }
+
+            TurnPeer state = PeerOf(peer);
+            if (state.Permitted || state.PermissionPending)
+            {
+                return false;
+            }
+
+            state.PermissionPending = true;
+        }
+
+        _ = PermitAndFlushAsync(peer);
+        return true;
+    }
+
+    /// <summary>
     /// Sends <paramref name="data"/> to <paramref name="peer"/> through the relay: as ChannelData when a channel is
     /// bound, else in a Send indication when the permission exists, else queued while the permission is created.
     /// </summary>

@@ -54,6 +54,20 @@ public class IceRelayTests
     }
 
     [Fact]
+    public async Task RelayedBase_AsksForAPermission_ForEachRemoteCandidate()
+    {
+        using var server = new FakeTurnServer();
+        using var agent = new IceAgent(IceRole.Controlling, RelayOnly(server.EndPoint));
+        await agent.GatherAsync().WaitAsync(IceTestPair.Limit);
+        Task<string> permission = server.Next("CreatePermission");
+
+        agent.AddRemoteCandidate(new IceCandidate("1", 1, 2130706431, new IPEndPoint(IPAddress.Loopback, 40000), IceCandidateType.Host));
+        await permission.WaitAsync(IceTestPair.Limit);
+
+        Assert.Equal(new[] { "Allocate/401", "Allocate", "CreatePermission" }, server.Log.ToArray());
+    }
+
+    [Fact]
     public async Task RelayOnly_WithARefusingServer_FailsGathering_WithTheTurnError()
     {
         using var server = new FakeTurnServer { AllocateError = 403 };
