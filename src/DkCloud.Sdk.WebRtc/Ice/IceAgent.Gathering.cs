@@ -177,6 +177,7 @@ internal sealed partial class IceAgent
             }
 
             IceSocket socket = IceSocket.ForRelay(client, relayed, OnDatagram);
+            client.Failed += (_, e) => OnRelayFailed(socket, e.Error);
             var candidate = new IceCandidate(
                 IceFoundation.Compute(IceCandidateType.Relayed, relayed.Address, turn.Server),
                 1,
@@ -194,6 +195,22 @@ internal sealed partial class IceAgent
 
             UnfreezeInitial();
             EnsurePacing();
+        }
+    }
+
+    /// <summary>The allocation was lost: its pairs cannot succeed any more (a selected one is left to consent freshness).</summary>
+    private void OnRelayFailed(IceSocket socket, TurnException error)
+    {
+        lock (_gate)
+        {
+            RelayError = error;
+            foreach (IceCandidatePair pair in _pairs)
+            {
+                if (pair.Socket == socket && pair != _selected)
+                {
+                    pair.State = IceCandidatePairState.Failed;
+                }
+            }
         }
     }
 

@@ -68,6 +68,26 @@ public class IceRelayTests
     }
 
     [Fact]
+    public async Task LostAllocation_FailsTheRelayedPairs_AndIsReported()
+    {
+        // The server grants 2 s, so the client refreshes after 1 s, and the server refuses that refresh.
+        using var server = new FakeTurnServer { GrantedLifetime = 2, RefreshError = 437 };
+        using var agent = new IceAgent(IceRole.Controlling, RelayOnly(server.EndPoint));
+        await agent.GatherAsync().WaitAsync(IceTestPair.Limit);
+        agent.AddRemoteCandidate(new IceCandidate("1", 1, 2130706431, new IPEndPoint(IPAddress.Loopback, 40000), IceCandidateType.Host));
+
+        DateTimeOffset end = TimeProvider.System.GetUtcNow() + IceTestPair.Limit;
+        while (agent.RelayError is null && TimeProvider.System.GetUtcNow() < end)
+        {
+            await Task.Delay(20);
+        }
+
+        TurnException error = Assert.IsType<TurnException>(agent.RelayError);
+        Assert.Equal(437, error.StunErrorCode);
+        Assert.All(agent.GetPairs(), pair => Assert.Equal(IceCandidatePairState.Failed, pair.State));
+    }
+
+    [Fact]
     public async Task RelayOnly_WithARefusingServer_FailsGathering_WithTheTurnError()
     {
         using var server = new FakeTurnServer { AllocateError = 403 };
