@@ -5,6 +5,7 @@ using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Stun;
+using DkCloud.Sdk.WebRtc.Turn;
 
 namespace DkCloud.Sdk.WebRtc.Ice;
 
@@ -13,9 +14,11 @@ internal sealed partial class IceAgent
 {
     /// <summary>
     /// Opens one UDP socket per allowed local address (host candidates) and, when a STUN server is configured, asks it
-    /// for each IPv4 socket's mapping (server-reflexive candidates). Gathering happens once; later calls return the same list.
+    /// for each IPv4 socket's mapping (server-reflexive candidates); when a TURN server is configured, allocates a
+    /// relayed candidate. With <see cref="IceAgentOptions.RelayOnly"/> only the relayed candidate is gathered.
+    /// Gathering happens once; later calls return the same list.
     /// </summary>
-    /// <exception cref="InvalidOperationException">No allowed local address could be bound.</exception>
+    /// <exception cref="InvalidOperationException">No allowed local address could be bound, or (relay only) the allocation failed.</exception>
     public async Task<IReadOnlyList<IceCandidate>> GatherAsync(CancellationToken cancellationToken = default)
     {
         List<IceSocket> opened;
@@ -28,8 +31,8 @@ internal sealed partial class IceAgent
             }
 
             _gathered = true;
-            opened = OpenHostSockets();
-            if (opened.Count == 0)
+            opened = _options.RelayOnly ? new List<IceSocket>() : OpenHostSockets();
+            if (opened.Count == 0 && !_options.RelayOnly)
             {
                 throw new InvalidOperationException("No local address passed the filter and could be bound.");
             }
@@ -47,8 +50,18 @@ internal sealed partial class IceAgent
             }
         }
 
+        if (_options.Turn is not null)
+        {
+            await GatherRelayedAsync(_options.Turn, cancellationToken).ConfigureAwait(false);
+        }
+
         lock (_gate)
         {
+            if (_localCandidates.Count == 0)
+            {
+                throw new InvalidOperationException("No candidate could be gathered: " + (RelayError?.Message ?? "no usable address") + ".");
+            }
+
             return _localCandidates.ToArray();
         }
     }
@@ -125,6 +138,82 @@ internal sealed partial class IceAgent
         }
     }
 
+    private async Task GatherRelayedAsync(TurnClientOptions turn, CancellationToken cancellationToken)
+    {
+        TurnClient client;
+        IPEndPoint relayed;
+        try
+        {
+            client = new TurnClient(turn, _time);
+        }
+        catch (SocketException e)
+        {
+            RelayError = e;
+            return;
+        }
+
+        try
+        {
+            relayed = await client.AllocateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TurnException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            RelayError = e;
+            client.Dispose();
+            return;
+        }
+        catch
+        {
+            client.Dispose();
+            throw;
+        }
+
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                client.Dispose();
+                return;
+            }
+
+            IceSocket socket = IceSocket.ForRelay(client, relayed, OnDatagram);
+            client.Failed += (_, e) => OnRelayFailed(socket, e.Error);
+            var candidate = new IceCandidate(
+                IceFoundation.Compute(IceCandidateType.Relayed, relayed.Address, turn.Server),
+                1,
+                IcePriority.Candidate(IceCandidateType.Relayed, IcePriority.LocalPreference(relayed.AddressFamily, 0), 1),
+                relayed,
+                IceCandidateType.Relayed,
+                client.MappedEndPoint ?? client.LocalEndPoint);
+            socket.HostCandidate = candidate;
+            _sockets.Add(socket);
+            _localCandidates.Add(candidate);
+            foreach (IceCandidate remote in _remoteCandidates)
+            {
+                AddPair(socket, remote, IceCandidatePairState.Frozen);
+            }
+
+            UnfreezeInitial();
+            EnsurePacing();
+        }
+    }
+
+    /// <summary>The allocation was lost: its pairs cannot succeed any more (a selected one is left to consent freshness).</summary>
+    private void OnRelayFailed(IceSocket socket, TurnException error)
+    {
+        lock (_gate)
+        {
+            RelayError = error;
+            foreach (IceCandidatePair pair in _pairs)
+            {
+                if (pair.Socket == socket && pair != _selected)
+                {
+                    pair.State = IceCandidatePairState.Failed;
+                }
+            }
+        }
+    }
+
     /// <summary>Adds the pair (socket's host candidate, remote) unless the families differ or it exists; returns it.</summary>
     private IceCandidatePair? AddPair(IceSocket socket, IceCandidate remote, IceCandidatePairState state)
     {
@@ -143,6 +232,9 @@ internal sealed partial class IceAgent
         var pair = new IceCandidatePair(socket.HostCandidate!, remote, socket, _generation) { State = state };
         pair.UpdatePriority(_role);
         _pairs.Add(pair);
+
+        // Through a relay, the peer's checks pass only once the server holds a permission for its address.
+        socket.Relay?.RequestPermission(remote.EndPoint);
         return pair;
     }
 

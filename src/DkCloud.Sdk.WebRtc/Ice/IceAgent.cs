@@ -86,6 +86,9 @@ internal sealed partial class IceAgent : IDatagramSender, IDisposable
     /// <summary>Receives DTLS, RTP and RTCP datagrams from addresses that ICE knows; set before checks start.</summary>
     public IceDatagramHandler? DatagramHandler { get; set; }
 
+    /// <summary>Why the relayed candidate could not be gathered (a <see cref="Turn.TurnException"/> usually), or null.</summary>
+    public Exception? RelayError { get; private set; }
+
     /// <summary>STUN statistics, including rejected (hostile or stale) messages.</summary>
     public IceCounters Counters { get; } = new IceCounters();
 

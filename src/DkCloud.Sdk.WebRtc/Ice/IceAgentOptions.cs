@@ -2,6 +2,7 @@ using System;
 using System.Net;
 using System.Net.Sockets;
 using DkCloud.Sdk.WebRtc.Stun;
+using DkCloud.Sdk.WebRtc.Turn;
 
 namespace DkCloud.Sdk.WebRtc.Ice;
 
@@ -19,6 +20,15 @@ internal sealed class IceAgentOptions
 
     /// <summary>A STUN server for a server-reflexive candidate; none by default.</summary>
     public IPEndPoint? StunServer { get; set; }
+
+    /// <summary>A TURN server and its credentials for a relayed candidate; none by default.</summary>
+    public TurnClientOptions? Turn { get; set; }
+
+    /// <summary>
+    /// Gather only the relayed candidate: no host socket is opened, so host and server-reflexive paths cannot work and
+    /// every check and datagram goes through the TURN server (for tests and for networks that must hide local addresses).
+    /// </summary>
+    public bool RelayOnly { get; set; }
 
     /// <summary>Ta, the pacing of new checks: RFC 8445 section 14.2 default 50 ms.</summary>
     public TimeSpan Pacing { get; set; } = TimeSpan.FromMilliseconds(50);
@@ -50,6 +60,12 @@ internal sealed class IceAgentOptions
         }
 
         Retransmission.Validate();
+        Turn?.Validate();
+        if (RelayOnly && Turn is null)
+        {
+            throw new ArgumentException("RelayOnly needs a TURN server.", nameof(RelayOnly));
+        }
+
         if (Pacing < TimeSpan.FromMilliseconds(5) || Pacing > TimeSpan.FromSeconds(1))
         {
             throw new ArgumentOutOfRangeException(nameof(Pacing));

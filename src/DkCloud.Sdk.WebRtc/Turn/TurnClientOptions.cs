@@ -1,0 +1,69 @@
+using System;
+using System.Net;
+using DkCloud.Sdk.WebRtc.Stun;
+
+namespace DkCloud.Sdk.WebRtc.Turn;
+
+/// <summary>Settings of a <see cref="TurnClient"/> (RFC 8656, UDP to the server).</summary>
+internal sealed class TurnClientOptions
+{
+    /// <summary>The TURN server's address.</summary>
+    public IPEndPoint? Server { get; set; }
+
+    /// <summary>UDP (default) or TCP to the server.</summary>
+    public TurnTransport Transport { get; set; } = TurnTransport.Udp;
+
+    /// <summary>Over TCP a request fails after this long without an answer (RFC 8489 section 6.2.2: 39.5 s).</summary>
+    public TimeSpan StreamTransactionTimeout { get; set; } = TimeSpan.FromMilliseconds(39500);
+
+    /// <summary>The long-term credential username.</summary>
+    public string Username { get; set; } = string.Empty;
+
+    /// <summary>The long-term credential password.</summary>
+    public string Password { get; set; } = string.Empty;
+
+    /// <summary>The local address to bind; default: the wildcard address of the server's family, ephemeral port.</summary>
+    public IPEndPoint? LocalEndPoint { get; set; }
+
+    /// <summary>Request retransmission over UDP (RFC 8489: 500 ms doubling, 7 requests).</summary>
+    public StunRetransmissionOptions Retransmission { get; set; } = new StunRetransmissionOptions();
+
+    /// <summary>The allocation lifetime to ask for; the server may grant another. RFC 8656 default 10 minutes.</summary>
+    public TimeSpan RequestedLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Permissions (and channels) are refreshed this often; permissions last 5 minutes (RFC 8656 section 9).</summary>
+    public TimeSpan PermissionRefreshInterval { get; set; } = TimeSpan.FromMinutes(4);
+
+    /// <summary>Bind a channel to each peer once it is used, so data travels as 4-byte-header ChannelData instead of 36-byte Send/Data indications.</summary>
+    public bool UseChannels { get; set; } = true;
+
+    /// <summary>Throws when a value is missing or out of range.</summary>
+    public void Validate()
+    {
+        if (Server is null)
+        {
+            throw new ArgumentException("A TURN server address is required.", nameof(Server));
+        }
+
+        if (Username is null || Password is null || Retransmission is null)
+        {
+            throw new ArgumentException("Username, Password and Retransmission are required.");
+        }
+
+        Retransmission.Validate();
+        if (RequestedLifetime < TimeSpan.FromMinutes(1) || RequestedLifetime > TimeSpan.FromHours(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RequestedLifetime));
+        }
+
+        if (StreamTransactionTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(StreamTransactionTimeout));
+        }
+
+        if (PermissionRefreshInterval <= TimeSpan.Zero || PermissionRefreshInterval >= TimeSpan.FromMinutes(5))
+        {
+            throw new ArgumentOutOfRangeException(nameof(PermissionRefreshInterval), "Permissions expire after 5 minutes.");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace DkCloud.Sdk.WebRtc.Turn;
+
+/// <summary>Why a TURN operation failed.</summary>
+internal enum TurnError
+{
+    /// <summary>The server answered with an error response; <see cref="TurnException.StunErrorCode"/> has its code.</summary>
+    ErrorResponse,
+
+    /// <summary>No response after the last retransmission.</summary>
+    Timeout,
+
+    /// <summary>A response was malformed, unauthenticated or lacked a required attribute.</summary>
+    InvalidResponse,
+
+    /// <summary>The request could not be sent.</summary>
+    SocketError,
+
+    /// <summary>The operation needs an allocation and there is none (not allocated yet, released or failed).</summary>
+    NoAllocation,
+
+    /// <summary>The client was disposed.</summary>
+    Disposed,
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace DkCloud.Sdk.Interop.Tests;
+
+/// <summary>
+/// Starts coturn with tests/interop/turn-up.sh once for the TURN tests and stops it with turn-down.sh. If the script
+/// fails, every test of the collection fails with its output: nothing is skipped.
+/// </summary>
+public sealed class TurnRig : IAsyncLifetime
+{
+    public IPEndPoint Server { get; private set; } = new(IPAddress.Loopback, 0);
+
+    public string Folder { get; } = FindFolder();
+
+    public async Task InitializeAsync()
+    {
+        (int exitCode, string output, string errors) = await RunAsync("turn-up.sh");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("tests/interop/turn-up.sh failed (exit " + exitCode + "):\n" + errors + "\n" + output);
+        }
+
+        foreach (string line in output.Split('\n'))
+        {
+            if (line.StartsWith("TURN_SERVER=", StringComparison.Ordinal))
+            {
+                Server = IPEndPoint.Parse(line["TURN_SERVER=".Length..].Trim());
+            }
+        }
+
+        if (Server.Port == 0)
+        {
+            throw new InvalidOperationException("turn-up.sh printed no TURN_SERVER: " + output);
+        }
+    }
+
+    public async Task DisposeAsync() => await RunAsync("turn-down.sh");
+
+    /// <summary>The coturn log (for failure messages).</summary>
+    public static string Log()
+    {
+        string path = Path.Combine(Environment.GetEnvironmentVariable("TURN_RUN") ?? "/tmp/dkcloud-turn", "turnserver.log");
+        return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+    }
+
+    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string script)
+    {
+        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
+        start.ArgumentList.Add(Path.Combine(Folder, script));
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await errors);
+    }
+
+    private static string FindFolder()
+    {
+        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            string candidate = Path.Combine(directory.FullName, "tests", "interop");
+            if (File.Exists(Path.Combine(candidate, "turn-up.sh")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("tests/interop/turn-up.sh not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class TurnCollection : ICollectionFixture<TurnRig>
+{
+    public const string Name = "TURN rig";
+}
