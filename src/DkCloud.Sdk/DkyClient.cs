@@ -121,6 +121,13 @@ public sealed partial class DkyClient : IAsyncDisposable
         {
             EndSession(Events.SessionEndReason.Disposed, "The client was disposed.");
         }
+
+        if (Interlocked.Exchange(ref _softphone, null) is { } phone)
+        {
+            // Not unregistered politely (the link is down or the time is up): released all the same.
+            await phone.DisposeAsync().ConfigureAwait(false);
+        }
+
         await CloseLinkAsync("disposed").ConfigureAwait(false);
         Calls.Dispose();
         var drained = _dispatcher.DisposeAsync().AsTask();
@@ -189,15 +196,22 @@ public sealed partial class DkyClient : IAsyncDisposable
 
     private async Task StopSoftphoneAsync(CancellationToken cancellationToken)
     {
-        var phone = _softphone;
-        _softphone = null;
+        var phone = Interlocked.Exchange(ref _softphone, null);
         if (phone is null)
         {
             return;
         }
 
-        await phone.UnregisterAsync(cancellationToken).ConfigureAwait(false);
-        await Internal.Clock.Delay(_options.TimeProvider, _options.ExtensionGracePeriod, cancellationToken).ConfigureAwait(false);
-        await phone.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            await phone.UnregisterAsync(cancellationToken).ConfigureAwait(false);
+
+            // The document's 2 s: the REGISTER with Expires 0 must get out before the link goes.
+            await Internal.Clock.Delay(_options.TimeProvider, _options.ExtensionGracePeriod, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await phone.DisposeAsync().ConfigureAwait(false);
+        }
     }
 }
