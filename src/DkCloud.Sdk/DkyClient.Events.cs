@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using DkCloud.Sdk.Events;
+using Microsoft.Extensions.Logging;
 
 namespace DkCloud.Sdk;
 
@@ -133,112 +134,112 @@ public sealed partial class DkyClient
         switch (e)
         {
             case InitEventArgs x:
-                Init?.Invoke(this, x);
+                Invoke(Init, x);
                 break;
             case LogoffEventArgs x:
-                Logoff?.Invoke(this, x);
+                Invoke(Logoff, x);
                 break;
             case AgentLoginEventArgs x:
-                AgentLogin?.Invoke(this, x);
+                Invoke(AgentLogin, x);
                 break;
             case AgentExitEventArgs x:
-                AgentExit?.Invoke(this, x);
+                Invoke(AgentExit, x);
                 break;
             case ExtensionRegisterEventArgs x:
-                ExtensionRegister?.Invoke(this, x);
+                Invoke(ExtensionRegister, x);
                 break;
             case ExtensionCancelEventArgs x:
-                ExtensionCancel?.Invoke(this, x);
+                Invoke(ExtensionCancel, x);
                 break;
             case SwitchExtensionEventArgs x:
-                SwitchExtension?.Invoke(this, x);
+                Invoke(SwitchExtension, x);
                 break;
             case ExtensionBindUpdateEventArgs x:
-                ExtensionBindUpdate?.Invoke(this, x);
+                Invoke(ExtensionBindUpdate, x);
                 break;
             case AgentStateEventArgs x:
-                AgentStateChanged?.Invoke(this, x);
+                Invoke(AgentStateChanged, x);
                 break;
             case ForceOfflineEventArgs x:
-                ForceOffline?.Invoke(this, x);
+                Invoke(ForceOffline, x);
                 break;
             case SipOptionsEventArgs x:
-                SipOptions?.Invoke(this, x);
+                Invoke(SipOptions, x);
                 break;
             case SqueezeEventArgs x:
-                Squeeze?.Invoke(this, x);
+                Invoke(Squeeze, x);
                 break;
             case CallPhoneEventArgs x:
-                CallPhone?.Invoke(this, x);
+                Invoke(CallPhone, x);
                 break;
             case RingEventArgs x:
-                Ring?.Invoke(this, x);
+                Invoke(Ring, x);
                 break;
             case AnswerEventArgs x:
-                Answer?.Invoke(this, x);
+                Invoke(Answer, x);
                 break;
             case HangupEventArgs x:
-                Hangup?.Invoke(this, x);
+                Invoke(Hangup, x);
                 break;
             case ForceDisconnectCallEventArgs x:
-                ForceDisconnectCall?.Invoke(this, x);
+                Invoke(ForceDisconnectCall, x);
                 break;
             case HoldEventArgs x:
-                Hold?.Invoke(this, x);
+                Invoke(Hold, x);
                 break;
             case AgentMuteEventArgs x:
-                AgentMute?.Invoke(this, x);
+                Invoke(AgentMute, x);
                 break;
             case ConsultEventArgs x:
-                Consult?.Invoke(this, x);
+                Invoke(Consult, x);
                 break;
             case AttendedTransferEventArgs x:
-                AttendedTransfer?.Invoke(this, x);
+                Invoke(AttendedTransfer, x);
                 break;
             case AttendedTransferHangupEventArgs x:
-                AttendedTransferHangup?.Invoke(this, x);
+                Invoke(AttendedTransferHangup, x);
                 break;
             case BlindTransferEventArgs x:
-                BlindTransfer?.Invoke(this, x);
+                Invoke(BlindTransfer, x);
                 break;
             case MeetEventArgs x:
-                Meet?.Invoke(this, x);
+                Invoke(Meet, x);
                 break;
             case MeetHangupEventArgs x:
-                MeetHangup?.Invoke(this, x);
+                Invoke(MeetHangup, x);
                 break;
             case ServiceLevelEventArgs x:
-                ServiceLevel?.Invoke(this, x);
+                Invoke(ServiceLevel, x);
                 break;
             case PlayDtmfEventArgs x:
-                PlayDtmf?.Invoke(this, x);
+                Invoke(PlayDtmf, x);
                 break;
             case ChanspyEventArgs x:
-                Chanspy?.Invoke(this, x);
+                Invoke(Chanspy, x);
                 break;
             case RealTimeDataEventArgs x:
-                RealTimeData?.Invoke(this, x);
+                Invoke(RealTimeData, x);
                 break;
             case IncomingNotConnectedHangupEventArgs x:
-                IncomingNotConnectedHangup?.Invoke(this, x);
+                Invoke(IncomingNotConnectedHangup, x);
                 break;
             case ReconnectEventArgs x:
-                Reconnect?.Invoke(this, x);
+                Invoke(Reconnect, x);
                 break;
             case DeviceDetectionEventArgs x:
-                DeviceDetection?.Invoke(this, x);
+                Invoke(DeviceDetection, x);
                 break;
             case NetworkDelayEventArgs x:
-                NetworkDelay?.Invoke(this, x);
+                Invoke(NetworkDelay, x);
                 break;
             case WeakSignalDetectionEventArgs x:
-                WeakSignalDetection?.Invoke(this, x);
+                Invoke(WeakSignalDetection, x);
                 break;
             case NetworkSituationEventArgs x:
-                NetworkSituation?.Invoke(this, x);
+                Invoke(NetworkSituation, x);
                 break;
             case AgentWebSocketEventArgs x:
-                (x.EventName == EventNames.AgentWebSocketOpen ? AgentWebSocketOpen : AgentWebSocketClose)?.Invoke(this, x);
+                Invoke(x.EventName == EventNames.AgentWebSocketOpen ? AgentWebSocketOpen : AgentWebSocketClose, x);
                 break;
         }
 
@@ -258,7 +259,40 @@ public sealed partial class DkyClient
 
         foreach (var listener in listeners)
         {
-            listener(e);
+            try
+            {
+                listener(e);
+            }
+#pragma warning disable CA1031 // One listener's bug must not keep the event from the others.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogWarning(ex, "A handler of {Event} threw; the other handlers still ran.", e.EventName);
+            }
+        }
+    }
+
+    /// <summary>Calls each handler of an event in turn; one that throws is logged and the others still run.</summary>
+    private void Invoke<T>(EventHandler<T>? handlers, T args)
+        where T : EventArgs
+    {
+        if (handlers is null)
+        {
+            return;
+        }
+
+        foreach (var handler in handlers.GetInvocationList())
+        {
+            try
+            {
+                ((EventHandler<T>)handler)(this, args);
+            }
+#pragma warning disable CA1031 // One handler's bug must not keep the event from the others.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _logger.LogWarning(ex, "A handler of {Event} threw; the other handlers still ran.", typeof(T).Name);
+            }
         }
     }
 

@@ -196,3 +196,27 @@ public sealed class SynchronizationContextEndToEndTests
         Assert.Equal(new[] { "dky:ring/Agent", "dky:answer/Agent", "dky:ring/Customer", "dky:answer/Customer" }, legs);
     }
 }
+
+/// <summary>One handler's bug does not take the event away from the others, nor stop the session.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class HandlerIsolationEndToEndTests
+{
+    [Fact]
+    public async Task A_throwing_handler_does_not_starve_the_next_handlers_or_later_events()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var (client, log) = await h.LoggedInAsync();
+        var second = 0;
+        var listener = 0;
+        client.Ring += (_, _) => throw new System.InvalidOperationException("an app bug");
+        client.Ring += (_, _) => second++;
+        using var subscription = client.On(EventNames.Ring, _ => listener++);
+        var linkedId = await h.Emulator.InjectInboundCallAsync(TestOptions.ProjectId, "1001", "13900139000");
+        await log.WaitAsync<RingEventArgs>();
+        await client.AnswerAsync();
+        await log.WaitAsync<AnswerEventArgs>(a => a.LinkedId == linkedId);
+        Assert.Equal(1, second);
+        Assert.Equal(1, listener);
+        Assert.Equal(SessionState.LoggedIn, client.State);
+    }
+}
