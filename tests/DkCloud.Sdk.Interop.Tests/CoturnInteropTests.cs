@@ -1,7 +1,12 @@
 using System;
 using System.Collections.Concurrent;
+using System.IO;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Codecs;
@@ -26,19 +31,29 @@ public sealed class CoturnInteropTests
 
     private TurnClientOptions Credentials(string password = "p", TurnTransport transport = TurnTransport.Udp) => new()
     {
-        Server = _rig.Server,
+        Server = transport == TurnTransport.Tls ? _rig.TlsServer : _rig.Server,
         Username = "u",
         Password = password,
         LocalEndPoint = new IPEndPoint(IPAddress.Loopback, 0),
         Transport = transport,
+        CertificateValidation = transport == TurnTransport.Tls ? PinnedTo(_rig.TlsCertificate) : null,
     };
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Turn_Allocate_Permission_Channel_AndRelease_AgainstCoturn(bool tcp)
+    /// <summary>Accepts exactly the certificate in <paramref name="pemFile"/> (compared by SHA-256), whatever its chain.</summary>
+    private static RemoteCertificateValidationCallback PinnedTo(string pemFile)
     {
-        using var client = new TurnClient(Credentials(transport: tcp ? TurnTransport.Tcp : TurnTransport.Udp));
+        using X509Certificate2 pinned = X509Certificate2.CreateFromPem(File.ReadAllText(pemFile));
+        byte[] expected = pinned.GetCertHash(HashAlgorithmName.SHA256);
+        return (_, certificate, _, _) => certificate is not null && certificate.GetCertHash(HashAlgorithmName.SHA256).AsSpan().SequenceEqual(expected);
+    }
+
+    [Theory]
+    [InlineData("Udp")]
+    [InlineData("Tcp")]
+    [InlineData("Tls")]
+    public async Task Turn_Allocate_Permission_Channel_AndRelease_AgainstCoturn(string transport)
+    {
+        using var client = new TurnClient(Credentials(transport: Enum.Parse<TurnTransport>(transport)));
         var received = new BlockingCollection<(byte[] Data, IPEndPoint Peer)>();
         client.DataReceived = (data, peer) => received.Add((data.ToArray(), peer));
         IPEndPoint relayed = await client.AllocateAsync().WaitAsync(Wait);
@@ -64,7 +79,7 @@ public sealed class CoturnInteropTests
         Assert.Equal(new byte[] { 9, 8, 7 }, back.Data);
         Assert.Equal(peerEndPoint, back.Peer);
 
-        // Odd lengths: over TCP the ChannelData is padded both ways.
+        // Odd lengths: over TCP and TLS the ChannelData is padded both ways.
         for (int size = 1; size <= 7; size++)
         {
             var data = new byte[size];
@@ -92,17 +107,53 @@ public sealed class CoturnInteropTests
         Assert.Equal(401, e.StunErrorCode);
     }
 
+    [Fact]
+    public async Task Turn_OverTls_WithDefaultValidation_RefusesTheSelfSignedCertificate()
+    {
+        TurnClientOptions options = Credentials(transport: TurnTransport.Tls);
+        options.CertificateValidation = null;
+        using var client = new TurnClient(options);
+
+        TurnException e = await Assert.ThrowsAsync<TurnException>(() => client.AllocateAsync().WaitAsync(Wait));
+
+        Assert.Equal(TurnError.TlsError, e.Error);
+        Assert.Null(client.RelayedEndPoint);
+    }
+
+    [Fact]
+    public async Task Turn_OverTls_WithAnotherPinnedCertificate_IsRefused()
+    {
+        TurnClientOptions options = Credentials(transport: TurnTransport.Tls);
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256);
+        using X509Certificate2 other = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+        byte[] otherHash = other.GetCertHash(HashAlgorithmName.SHA256);
+        int calls = 0;
+        options.CertificateValidation = (_, certificate, _, _) =>
+        {
+            Interlocked.Increment(ref calls);
+            return certificate is not null && certificate.GetCertHash(HashAlgorithmName.SHA256).AsSpan().SequenceEqual(otherHash);
+        };
+        using var client = new TurnClient(options);
+
+        TurnException e = await Assert.ThrowsAsync<TurnException>(() => client.AllocateAsync().WaitAsync(Wait));
+
+        Assert.Equal(TurnError.TlsError, e.Error);
+        Assert.Equal(1, calls);
+    }
+
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task RelayOnlyIce_ThenDtlsSrtp_CarriesAToneThroughCoturn(bool tcp)
+    [InlineData("Udp")]
+    [InlineData("Tcp")]
+    [InlineData("Tls")]
+    public async Task RelayOnlyIce_ThenDtlsSrtp_CarriesAToneThroughCoturn(string transport)
     {
         var relayOptions = new IceAgentOptions
         {
             AddressFilter = address => address.Equals(IPAddress.Loopback),
             IncludeIPv6 = false,
             RelayOnly = true,
-            Turn = Credentials(transport: tcp ? TurnTransport.Tcp : TurnTransport.Udp),
+            Turn = Credentials(transport: Enum.Parse<TurnTransport>(transport)),
         };
         var directOptions = new IceAgentOptions { AddressFilter = address => address.Equals(IPAddress.Loopback), IncludeIPv6 = false };
         using var offerer = new IceAgent(IceRole.Controlling, relayOptions);

@@ -15,6 +15,12 @@ public sealed class TurnRig : IAsyncLifetime
 {
     public IPEndPoint Server { get; private set; } = new(IPAddress.Loopback, 0);
 
+    /// <summary>coturn's TLS listener.</summary>
+    public IPEndPoint TlsServer { get; private set; } = new(IPAddress.Loopback, 0);
+
+    /// <summary>The self-signed certificate (PEM) of the TLS listener.</summary>
+    public string TlsCertificate { get; private set; } = string.Empty;
+
     public string Folder { get; } = FindFolder();
 
     public async Task InitializeAsync()
@@ -31,11 +37,19 @@ public sealed class TurnRig : IAsyncLifetime
             {
                 Server = IPEndPoint.Parse(line["TURN_SERVER=".Length..].Trim());
             }
+            else if (line.StartsWith("TURN_TLS_SERVER=", StringComparison.Ordinal))
+            {
+                TlsServer = IPEndPoint.Parse(line["TURN_TLS_SERVER=".Length..].Trim());
+            }
+            else if (line.StartsWith("TURN_TLS_CERT=", StringComparison.Ordinal))
+            {
+                TlsCertificate = line["TURN_TLS_CERT=".Length..].Trim();
+            }
         }
 
-        if (Server.Port == 0)
+        if (Server.Port == 0 || TlsServer.Port == 0 || !File.Exists(TlsCertificate))
         {
-            throw new InvalidOperationException("turn-up.sh printed no TURN_SERVER: " + output);
+            throw new InvalidOperationException("turn-up.sh printed no TURN_SERVER, TURN_TLS_SERVER or TURN_TLS_CERT: " + output);
         }
     }
 

@@ -10,4 +10,4 @@ if kill -0 "$pid" 2>/dev/null; then
   for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
 fi
-rm -f "$PID_FILE" "$TURN_RUN/turn.env"
+rm -f "$PID_FILE" "$TURN_RUN/turn.env" "$TURN_RUN/turn-cert.pem" "$TURN_RUN/turn-key.pem"

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
@@ -47,9 +48,10 @@ internal sealed partial class TurnClient
         }
     }
 
-    /// <summary>Reads the TCP stream and hands each framed message to <see cref="OnDatagram"/>; stops at a framing error or EOF.</summary>
+    /// <summary>Reads the TCP or TLS stream and hands each framed message to <see cref="OnDatagram"/>; stops at a framing error or EOF.</summary>
     private async Task ReceiveStreamAsync()
     {
+        Stream connection = _connection!;
         var buffer = new byte[TurnStreamFraming.MaxFrame * 2];
         int count = 0;
         while (!_disposed.IsCancellationRequested)
@@ -57,9 +59,9 @@ internal sealed partial class TurnClient
             int received;
             try
             {
-                received = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, count, buffer.Length - count), SocketFlags.None).ConfigureAwait(false);
+                received = await connection.ReadAsync(buffer, count, buffer.Length - count).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
+            catch (Exception e) when (e is ObjectDisposedException || e is SocketException || e is IOException || e is InvalidOperationException)
             {
                 OnStreamClosed();
                 return;
@@ -96,12 +98,12 @@ internal sealed partial class TurnClient
         }
     }
 
-    /// <summary>The TCP connection ended: the allocation is gone with it (RFC 8656 section 3.1).</summary>
+    /// <summary>The TCP (or TLS) connection ended: the allocation is gone with it (RFC 8656 section 3.1).</summary>
     private void OnStreamClosed()
     {
         if (!_disposed.IsCancellationRequested)
         {
-            Fail(new TurnException(TurnError.SocketError, 0, "The TCP connection to the TURN server " + _server + " closed."));
+            Fail(new TurnException(TurnError.SocketError, 0, "The " + _options.Transport.ToString().ToUpperInvariant() + " connection to the TURN server " + _server + " closed."));
         }
     }
 

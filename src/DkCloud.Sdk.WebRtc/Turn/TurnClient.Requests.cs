@@ -1,6 +1,9 @@
 using System;
 using System.Buffers.Binary;
+using System.IO;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -68,7 +71,10 @@ internal sealed partial class TurnClient
         }
     }
 
-    /// <summary>Over TCP: connects once (the first request waits for it) and starts the receive loop.</summary>
+    /// <summary>
+    /// Over TCP or TLS: connects once (the first request waits for it), over TLS completes the handshake (RFC 8656
+    /// section 3.1), then starts the receive loop.
+    /// </summary>
     private Task EnsureConnectedAsync(CancellationToken cancellationToken)
     {
         if (!_stream)
@@ -90,6 +96,35 @@ internal sealed partial class TurnClient
             catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
             {
                 throw new TurnException(TurnError.SocketError, 0, "Could not connect to the TURN server " + _server + " over TCP.", e);
+            }
+
+            var network = new NetworkStream(_socket, ownsSocket: false);
+            Stream connection = network;
+            if (_options.Transport == TurnTransport.Tls)
+            {
+                var tls = new SslStream(network, leaveInnerStreamOpen: false, _options.CertificateValidation);
+                try
+                {
+                    await tls.AuthenticateAsClientAsync(_options.ServerName ?? _server.Address.ToString()).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is AuthenticationException || e is IOException || e is ObjectDisposedException || e is SocketException)
+                {
+                    tls.Dispose();
+                    throw new TurnException(TurnError.TlsError, 0, "The TLS handshake with the TURN server " + _server + " failed: " + e.Message, e);
+                }
+
+                connection = tls;
+            }
+
+            lock (_gate)
+            {
+                if (_disposed.IsCancellationRequested)
+                {
+                    connection.Dispose();
+                    throw new TurnException(TurnError.Disposed, 0, "The TURN client was disposed.");
+                }
+
+                _connection = connection;
             }
 
             _ = ReceiveLoopAsync();

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -9,7 +10,7 @@ using DkCloud.Sdk.WebRtc.Stun;
 namespace DkCloud.Sdk.WebRtc.Turn;
 
 /// <summary>
-/// A TURN client (RFC 8656) over UDP or TCP: one allocation on one server, authenticated with the long-term credential
+/// A TURN client (RFC 8656) over UDP, TCP or TLS: one allocation on one server, authenticated with the long-term credential
 /// mechanism (401 challenge, 438 stale nonce retry), refreshed before its lifetime ends, with permissions and channels
 /// for the peers it sends to. Until a peer's permission exists its datagrams wait (a few of them); until its channel
 /// is bound they travel in Send indications; then as ChannelData. Every timer runs on the injected <see cref="TimeProvider"/>.
@@ -28,6 +29,7 @@ internal sealed partial class TurnClient : IDisposable
     private readonly IPEndPoint _server;
     private readonly bool _stream;
     private readonly object _sendGate = new();
+    private volatile Stream? _connection;
     private Task? _connect;
     private readonly CancellationTokenSource _disposed = new();
     private readonly Dictionary<(ulong, uint), TurnTransaction> _pending = new();
@@ -53,7 +55,7 @@ internal sealed partial class TurnClient : IDisposable
         _server = _options.Server!;
         IPEndPoint local = _options.LocalEndPoint
             ?? new IPEndPoint(_server.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
-        _stream = _options.Transport == TurnTransport.Tcp;
+        _stream = _options.Transport != TurnTransport.Udp;
         _socket = _stream
             ? new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
             : new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
@@ -187,6 +189,7 @@ internal sealed partial class TurnClient : IDisposable
             transaction.Fail(new TurnException(TurnError.Disposed, 0, "The TURN client was disposed."));
         }
 
+        _connection?.Dispose();
         _socket.Dispose();
     }
 
@@ -198,13 +201,16 @@ internal sealed partial class TurnClient : IDisposable
         {
             if (_stream)
             {
+                Stream? connection = _connection;
+                if (connection is null)
+                {
+                    // Not connected yet (or the TLS handshake is not done).
+                    return false;
+                }
+
                 lock (_sendGate)
                 {
-                    int sent = 0;
-                    while (sent < length)
-                    {
-                        sent += _socket.Send(datagram, sent, length - sent, SocketFlags.None);
-                    }
+                    connection.Write(datagram, 0, length);
                 }
 
                 return true;
@@ -214,6 +220,10 @@ internal sealed partial class TurnClient : IDisposable
             return true;
         }
         catch (SocketException)
+        {
+            return false;
+        }
+        catch (IOException)
         {
             return false;
         }

@@ -1,17 +1,30 @@
 using System;
 using System.Net;
+using System.Net.Security;
 using DkCloud.Sdk.WebRtc.Stun;
 
 namespace DkCloud.Sdk.WebRtc.Turn;
 
-/// <summary>Settings of a <see cref="TurnClient"/> (RFC 8656, UDP to the server).</summary>
+/// <summary>Settings of a <see cref="TurnClient"/> (RFC 8656: UDP, TCP or TLS to the server).</summary>
 internal sealed class TurnClientOptions
 {
     /// <summary>The TURN server's address.</summary>
     public IPEndPoint? Server { get; set; }
 
-    /// <summary>UDP (default) or TCP to the server.</summary>
+    /// <summary>UDP (default), TCP or TLS over TCP to the server.</summary>
     public TurnTransport Transport { get; set; } = TurnTransport.Udp;
+
+    /// <summary>
+    /// Over TLS: the name the server's certificate must carry (the SNI host name too); default: the server's IP
+    /// address in text form.
+    /// </summary>
+    public string? ServerName { get; set; }
+
+    /// <summary>
+    /// Over TLS: checks the server's certificate instead of the default validation (chain and name), for example to
+    /// pin the certificate of a private server. Null (default): the platform's validation.
+    /// </summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; set; }
 
     /// <summary>Over TCP a request fails after this long without an answer (RFC 8489 section 6.2.2: 39.5 s).</summary>
     public TimeSpan StreamTransactionTimeout { get; set; } = TimeSpan.FromMilliseconds(39500);

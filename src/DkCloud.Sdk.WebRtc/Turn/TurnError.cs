@@ -15,6 +15,9 @@ internal enum TurnError
     /// <summary>The request could not be sent.</summary>
     SocketError,
 
+    /// <summary>The TLS handshake with the server failed (its certificate was refused, or the session could not be set up).</summary>
+    TlsError,
+
     /// <summary>The operation needs an allocation and there is none (not allocated yet, released or failed).</summary>
     NoAllocation,
 
