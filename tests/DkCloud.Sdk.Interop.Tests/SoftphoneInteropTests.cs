@@ -75,8 +75,11 @@ public sealed class SoftphoneInteropTests
         Assert.InRange(heardHz, 980, 1020);
         Assert.Equal(0, call.Media.PayloadType);
         await Task.Delay(ToneTime);
-        Assert.True(call.Media.Counters.PacketsSent >= 140, call.Media.Counters.ToString());
-        Assert.True(call.Media.Counters.PacketsReceived >= 140, call.Media.Counters.ToString());
+        // 150 frames are due in 3 s. A sender stalled for more than five frames skips the lost time rather than
+        // bursting (as a real-time sender must), so a loaded 2-core CI machine may send fewer: media must keep
+        // flowing, the far end's recording proves the audio.
+        Assert.True(call.Media.Counters.PacketsSent >= 100, call.Media.Counters.ToString());
+        Assert.True(call.Media.Counters.PacketsReceived >= 100, call.Media.Counters.ToString());
         Assert.Equal(0, call.Media.Counters.SrtpAuthenticationFailures);
         _output.WriteLine(call.Media.Counters.ToString());
     }
