@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.IO;
 using System.Threading.Tasks;
 using Xunit;
@@ -62,35 +61,9 @@ public sealed class InteropRig : IAsyncLifetime
 
     public string ReadLog(string name) => File.ReadAllText(Path.Combine(LogDirectory, name));
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] script)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
-        start.ArgumentList.Add(Path.Combine(Folder, script[0]));
-        for (int i = 1; i < script.Length; i++)
-        {
-            start.ArgumentList.Add(script[i]);
-        }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] script) => InteropScripts.RunAsync(Folder, script);
 
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
-
-    private static string FindFolder()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "up.sh")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/interop/up.sh not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindFolder() => InteropScripts.FindFolder("up.sh");
 }
 
 [CollectionDefinition(Name)]

@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Threading.Tasks;
@@ -62,30 +61,9 @@ public sealed class TurnRig : IAsyncLifetime
         return File.Exists(path) ? File.ReadAllText(path) : string.Empty;
     }
 
-    private async Task<(int ExitCode, string Output, string Errors)> RunAsync(string script)
-    {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Folder };
-        start.ArgumentList.Add(Path.Combine(Folder, script));
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output, await errors);
-    }
+    private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] script) => InteropScripts.RunAsync(Folder, script);
 
-    private static string FindFolder()
-    {
-        for (DirectoryInfo? directory = new(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            string candidate = Path.Combine(directory.FullName, "tests", "interop");
-            if (File.Exists(Path.Combine(candidate, "turn-up.sh")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("tests/interop/turn-up.sh not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindFolder() => InteropScripts.FindFolder("turn-up.sh");
 }
 
 [CollectionDefinition(Name)]
