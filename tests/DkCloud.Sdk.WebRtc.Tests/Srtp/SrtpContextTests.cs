@@ -17,6 +17,49 @@ public class SrtpContextTests
 
     [Theory]
     [MemberData(nameof(Profiles))]
+    public void ProtectAndUnprotect_AllocateNothingPerPacket(string profileName)
+    {
+        SrtpProfile profile = Enum.Parse<SrtpProfile>(profileName);
+        (SrtpContext sender, SrtpContext receiver) = Pair(profile);
+        using (sender)
+        using (receiver)
+        {
+            var buffer = new byte[400];
+            void OnePacket(int i)
+            {
+                byte[] rtp = Rtp(0x11223344, (ushort)i, 0xAB, 160);
+                rtp.CopyTo(buffer, 0);
+                Assert.Equal(SrtpStatus.Ok, sender.ProtectRtp(buffer, rtp.Length, out int protectedLength));
+                Assert.Equal(SrtpStatus.Ok, receiver.UnprotectRtp(buffer.AsSpan(0, protectedLength), out _));
+            }
+
+            for (int i = 0; i < 50; i++)
+            {
+                OnePacket(i);
+            }
+
+            // Only the test's own packet arrays are allocated inside the loop: count them out.
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            long packetArrays = 0;
+            int failures = 0;
+            for (int i = 50; i < 1050; i++)
+            {
+                long a = GC.GetAllocatedBytesForCurrentThread();
+                byte[] rtp = Rtp(0x11223344, (ushort)i, 0xAB, 160);
+                packetArrays += GC.GetAllocatedBytesForCurrentThread() - a;
+                rtp.CopyTo(buffer, 0);
+                failures += sender.ProtectRtp(buffer, rtp.Length, out int protectedLength) == SrtpStatus.Ok ? 0 : 1;
+                failures += receiver.UnprotectRtp(buffer.AsSpan(0, protectedLength), out _) == SrtpStatus.Ok ? 0 : 1;
+            }
+
+            Assert.Equal(0, failures);
+            long perPacket = (GC.GetAllocatedBytesForCurrentThread() - before - packetArrays) / 1000;
+            Assert.Equal(0, perPacket);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
     public void RoundTrip_RtpAndRtcp(string profileName)
     {
         SrtpProfile profile = Enum.Parse<SrtpProfile>(profileName);
