@@ -67,6 +67,9 @@ public sealed partial class DkyClient
             return;
         }
 
+        // Also when a reconnect is already running (the new link broke while logging back in): the state must
+        // never say LoggedIn while the link is down.
+        SetState(SessionState.Connecting);
         if (Interlocked.Exchange(ref _reconnecting, 1) != 0)
         {
             return;

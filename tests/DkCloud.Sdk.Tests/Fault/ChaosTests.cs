@@ -138,6 +138,7 @@ public sealed class ChaosTests
             }
             catch (Exception ex) when (ex is DkyConnectionException or OperationCanceledException)
             {
+                await Task.Delay(20);
                 continue;
             }
 
