@@ -27,10 +27,10 @@ internal static class Program
             return 2;
         }
 
-        using WavRecorder? recorder = arguments.RecordFile is null ? null : new WavRecorder(arguments.RecordFile);
+        using RecordingFrameSink? recorder = arguments.RecordFile is null ? null : new RecordingFrameSink(arguments.RecordFile);
         IAudioFrameSource source = arguments.VoiceFile is null
             ? new ToneFrameSource(arguments.ToneHz)
-            : new WavFrameSource(WavFile.ReadAs8kMono(arguments.VoiceFile));
+            : new VoiceFrameSource(arguments.VoiceFile);
         bool loopbackServer = IPAddress.TryParse(arguments.WebSocket!.Host, out IPAddress? host) && IPAddress.IsLoopback(host);
         var options = new SoftphoneOptions(arguments.WebSocket, arguments.Domain!, arguments.User!, arguments.Password!)
         {
