@@ -31,10 +31,15 @@ public sealed class DkCloudEmulator : IAsyncDisposable
     private int _disposed;
     private Chaos.ChaosMonkey? _chaos;
 
-    private DkCloudEmulator(WebApplication app, EmulatorCore core, CancellationTokenSource stopping, ILogger logger, int port)
+    private readonly Sip.EmulatorSipServer _sip;
+    private readonly Media.EmulatorMediaPlane _media;
+
+    private DkCloudEmulator(WebApplication app, EmulatorCore core, Sip.EmulatorSipServer sip, Media.EmulatorMediaPlane media, CancellationTokenSource stopping, ILogger logger, int port)
     {
         _app = app;
         _core = core;
+        _sip = sip;
+        _media = media;
         _stopping = stopping;
         _logger = logger;
         var host = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{port}");
@@ -80,8 +85,12 @@ public sealed class DkCloudEmulator : IAsyncDisposable
             core.SeedDemoData();
         }
 
+        ArgumentNullException.ThrowIfNull(options.MediaTimeProvider);
+        var sip = new Sip.EmulatorSipServer(options.WebRtcRealm, core.WebRtcExtensionPassword, options.MediaTimeProvider, logger);
+        var media = new Media.EmulatorMediaPlane(sip, core, options.MediaTimeProvider, logger);
+        core.AttachMedia(sip, media);
         var stopping = new CancellationTokenSource();
-        var app = EmulatorHost.Build(options, core, stopping.Token);
+        var app = EmulatorHost.Build(options, core, sip, stopping.Token);
         try
         {
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -90,13 +99,17 @@ public sealed class DkCloudEmulator : IAsyncDisposable
         {
             await app.DisposeAsync().ConfigureAwait(false);
             stopping.Dispose();
+            media.Dispose();
+            sip.Dispose();
             core.Dispose();
             throw;
         }
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no address.");
-        var emulator = new DkCloudEmulator(app, core, stopping, logger, new Uri(address).Port);
+        var port = new Uri(address).Port;
+        core.SetSipPort(port);
+        var emulator = new DkCloudEmulator(app, core, sip, media, stopping, logger, port);
         if (options.ChaosDropInterval is { } chaos)
         {
             if (chaos <= TimeSpan.Zero)
@@ -161,8 +174,30 @@ public sealed class DkCloudEmulator : IAsyncDisposable
             HangupAfter = behavior.HangupAfter,
             Busy = behavior.Busy,
             NoAnswer = behavior.NoAnswer,
+            ToneFrequency = behavior.ToneFrequency,
+            VoiceFile = behavior.VoiceFile,
+            RecordingPath = behavior.RecordingPath,
         });
     }
+
+    /// <summary>
+    /// What the customer of a call hears from WebRTC agents now (loudest frequency, level), or null when the call has
+    /// no WebRTC leg. Kept for a while after the call ended.
+    /// </summary>
+    /// <param name="linkedId">The call.</param>
+    public EmulatorHearing? GetCustomerHearing(string linkedId) => _media.CustomerHearing(linkedId);
+
+    /// <summary>Whether the WebRTC extension holds a registration at the emulator's SIP server.</summary>
+    /// <param name="extensionNumber">The extension.</param>
+    public bool IsExtensionRegistered(string extensionNumber) => _sip.IsRegistered(extensionNumber);
+
+    /// <summary>
+    /// Aborts the extension's SIP WebSocket without a close handshake, as a network failure would; calls and their
+    /// media stay up, and the extension is expected to reconnect and register again.
+    /// </summary>
+    /// <param name="extensionNumber">The extension.</param>
+    /// <returns>False when the extension has no SIP connection.</returns>
+    public bool DropSipConnection(string extensionNumber) => _sip.DropConnection(extensionNumber);
 
     /// <summary>A customer calls in and the agent's phone rings (a <c>RINGING</c> agent leg, option <c>in</c>); the agent answers with <c>answer</c>.</summary>
     /// <param name="projectId">The agent's project.</param>
@@ -306,6 +341,8 @@ public sealed class DkCloudEmulator : IAsyncDisposable
         }
 
         await _app.DisposeAsync().ConfigureAwait(false);
+        _media.Dispose();
+        _sip.Dispose();
         _core.Dispose();
         _stopping.Dispose();
     }

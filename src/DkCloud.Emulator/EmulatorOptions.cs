@@ -46,6 +46,17 @@ public sealed class EmulatorOptions
     /// <summary>The SIP realm of WebRTC extensions, as agent login reports it (<c>realm</c>).</summary>
     public string WebRtcRealm { get; set; } = "127.0.0.1";
 
-    /// <summary>The SIP WebSocket port of WebRTC extensions, as agent login reports it (<c>pjsipPort</c>).</summary>
-    public int WebRtcPort { get; set; } = 5060;
+    /// <summary>
+    /// The SIP WebSocket port of WebRTC extensions, as agent login reports it (<c>pjsipPort</c>). 0 (default): the
+    /// emulator's own SIP server (registrar, calls with real media) on its HTTP port, path <c>/</c>, subprotocol
+    /// <c>sip</c>; any other port points extensions at an outside SIP server (e.g. Kamailio), where calls carry no
+    /// audio from the emulator.
+    /// </summary>
+    public int WebRtcPort { get; set; }
+
+    /// <summary>
+    /// The clock of the emulator's SIP timers and media (ICE, DTLS, 20 ms audio frames). Real time by default: media
+    /// runs over real sockets even when <see cref="TimeProvider"/> is a test's fake clock.
+    /// </summary>
+    public TimeProvider MediaTimeProvider { get; set; } = TimeProvider.System;
 }

@@ -51,6 +51,13 @@ internal sealed partial class EmulatorCore
         call.Owner = leg;
         leg.Status = LegStatus.Ringing;
         SendLegEvent(leg, "RINGING", "180");
+        if (leg.OverSip)
+        {
+            // The extension's INVITE rings; its 200 OK answers the agent leg, or the ring timeout ends the call.
+            ScheduleRingOut(leg);
+            return call;
+        }
+
         Schedule(_options.AgentAnswerDelay, call.Cancellation.Token, () =>
         {
             if (leg.Status == LegStatus.Ringing)
@@ -90,6 +97,7 @@ internal sealed partial class EmulatorCore
             ChannelId = primary ? call.LinkedId : NewChannelId(),
             SipCallId = Wire.NewSipCallId(),
         };
+        leg.OverSip = externalPhone is null && RingsOverSip(agent);
         call.Legs.Add(leg);
         agent.Leg = leg;
         agent.WrapupUntil = null;
@@ -221,6 +229,12 @@ internal sealed partial class EmulatorCore
     private JsonObject Answer(AgentData agent)
     {
         var leg = agent.Leg ?? throw new CommandException(ErrorCodes.SystemError, ErrorCodes.NoCall);
+        if (leg.OverSip && leg.Status == LegStatus.Up && leg.AnswerTime is { } answered && Now - answered < TimeSpan.FromSeconds(10))
+        {
+            // The extension's 200 OK answered the leg just before the toolbar's answer arrived.
+            return Linked(leg.Call);
+        }
+
         if (leg.Status != LegStatus.Ringing)
         {
             throw new CommandException(ErrorCodes.SystemError, "当前通话已接听");

@@ -68,6 +68,7 @@ internal sealed partial class EmulatorCore
                 }
 
                 connection.Enqueue(Wire.ToText(response));
+                PlanMedia();
                 foreach (var (target, message, closeAfter) in _outbox)
                 {
                     target.Enqueue(message, closeAfter);

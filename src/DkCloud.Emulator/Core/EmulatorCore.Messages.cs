@@ -11,7 +11,7 @@ internal sealed partial class EmulatorCore
 
     private string WebRtcIp => _options.WebRtcHost;
 
-    private string PjsipPort => _options.WebRtcPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private string PjsipPort => (_options.WebRtcPort != 0 ? _options.WebRtcPort : _sipPort).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private JsonObject Envelope(
         string projectId, string agentId, string crmId, string extension, string code, string message,

@@ -54,13 +54,14 @@ internal sealed partial class EmulatorCore
         leg.SpyMode = mode;
         leg.Status = LegStatus.Ringing;
         SendLegEvent(leg, "RINGING", "180");
-        Schedule(_options.AgentAnswerDelay, leg.Call.Cancellation.Token, () =>
+        if (leg.OverSip)
         {
-            if (leg.Status == LegStatus.Ringing)
-            {
-                AnswerLeg(leg);
-            }
-        });
+            ScheduleRingOut(leg);
+        }
+        else
+        {
+            ScheduleMonitorAnswer(leg);
+        }
 
         return new JsonObject
         {
@@ -70,4 +71,13 @@ internal sealed partial class EmulatorCore
             ["point"] = point,
         };
     }
+
+    private void ScheduleMonitorAnswer(CallLeg leg) =>
+        Schedule(_options.AgentAnswerDelay, leg.Call.Cancellation.Token, () =>
+        {
+            if (leg.Status == LegStatus.Ringing)
+            {
+                AnswerLeg(leg);
+            }
+        });
 }

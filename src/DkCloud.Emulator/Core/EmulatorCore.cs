@@ -257,6 +257,7 @@ internal sealed partial class EmulatorCore : IDisposable
     {
         try
         {
+            PlanMedia();
             var outbox = _outbox;
             _outbox = null;
             foreach (var (connection, text, closeAfter) in outbox ?? [])

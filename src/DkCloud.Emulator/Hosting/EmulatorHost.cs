@@ -13,7 +13,7 @@ namespace DkCloud.Emulator.Hosting;
 /// <summary>Builds the Kestrel application: 127.0.0.1 only, <c>/agent</c>, <c>/admin/</c> and the open API.</summary>
 internal static class EmulatorHost
 {
-    public static WebApplication Build(EmulatorOptions options, EmulatorCore core, CancellationToken stopping)
+    public static WebApplication Build(EmulatorOptions options, EmulatorCore core, Sip.EmulatorSipServer sip, CancellationToken stopping)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -28,6 +28,17 @@ internal static class EmulatorHost
 
         var app = builder.Build();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.Use(async (context, next) =>
+        {
+            // SIP over WebSocket (RFC 7118) for WebRTC extensions: any path, subprotocol "sip".
+            if (context.WebSockets.IsWebSocketRequest && context.WebSockets.WebSocketRequestedProtocols.Contains("sip"))
+            {
+                await sip.HandleAsync(context, stopping).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
         var agent = new AgentEndpoint(core, stopping);
         app.Map("/agent", (Microsoft.AspNetCore.Http.RequestDelegate)agent.HandleAsync);
         new AdminEndpoints(core).Map(app);

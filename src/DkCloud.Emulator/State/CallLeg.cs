@@ -47,6 +47,9 @@ internal sealed class CallLeg
 
     public bool OnHold { get; set; }
 
+    /// <summary>The leg rings and talks on a WebRTC extension registered at the emulator's SIP server (real SIP and media).</summary>
+    public bool OverSip { get; set; }
+
     public bool Muted { get; set; }
 
     public int SpyMode { get; set; }

@@ -79,6 +79,11 @@ internal sealed partial class SipUserAgent
                     server.Respond(481);
                     break;
                 default:
+                    if (Options.RequestHandler?.Invoke(server) == true)
+                    {
+                        break;
+                    }
+
                     SipOutgoingMessage response = server.CreateResponse(_stopped ? 480 : 501);
                     response.Add(SipHeaderName.Allow, SipRequestFactory.AllowedMethods);
                     server.Respond(response);

@@ -58,6 +58,13 @@ internal sealed class SipUserAgentOptions
     /// <summary>Answers offers the far end makes inside a call (re-INVITE, UPDATE); without one they get 488.</summary>
     public ISipSdpAnswerer? SdpAnswerer { get; set; }
 
+    /// <summary>
+    /// Out-of-dialog requests the user agent does not handle itself (anything but INVITE, OPTIONS and the in-dialog
+    /// methods, e.g. REGISTER when the user agent serves as a registrar) are offered to this handler first; it returns
+    /// true when it responded. It runs under the user agent's lock and must not block.
+    /// </summary>
+    public Func<Transactions.SipServerRequest, bool>? RequestHandler { get; set; }
+
     /// <summary>Random source in [0, 1) for probe intervals; tests fix it.</summary>
     public Func<double>? Random { get; set; }
 
