@@ -60,8 +60,16 @@ public sealed partial class DkyClient
     /// Hangs up (the JS <c>hangup(agentId)</c>): this agent's call, or, for a monitor given another agent's id,
     /// that agent's call. <c>dky:hangup</c> follows.
     /// </summary>
-    public Task HangupAsync(string? agentId = null, CancellationToken cancellationToken = default) =>
-        SendAsync(WireTypes.HangupCommand, new RequestData().Add("agentId", string.IsNullOrEmpty(agentId) ? null : agentId), cancellationToken);
+    /// <remarks>A WebRTC extension's own call also ends on the phone (BYE) if the server has not ended it already.</remarks>
+    public async Task HangupAsync(string? agentId = null, CancellationToken cancellationToken = default)
+    {
+        var own = string.IsNullOrEmpty(agentId) || IsMe(agentId);
+        await SendAsync(WireTypes.HangupCommand, new RequestData().Add("agentId", string.IsNullOrEmpty(agentId) ? null : agentId), cancellationToken).ConfigureAwait(false);
+        if (own && _softphone is { } phone)
+        {
+            await phone.HangupAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Ends another agent's call as a monitor (the demo's <c>forceHangup({agentId})</c>); raises <c>dky:forceDisconnectCall</c>.</summary>
     public async Task ForceHangupAsync(string agentId, CancellationToken cancellationToken = default)

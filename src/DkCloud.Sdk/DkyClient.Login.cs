@@ -305,7 +305,18 @@ public sealed partial class DkyClient
             ExtensionNumber = _options.ExtensionNumber ?? string.Empty,
             Password = password,
         }, cancellationToken).ConfigureAwait(false);
-        await phone.RegisterAsync(cancellationToken).ConfigureAwait(false);
+        phone.SignalingChanged += OnSoftphoneSignaling;
+        try
+        {
+            await phone.RegisterAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            phone.SignalingChanged -= OnSoftphoneSignaling;
+            await phone.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         _softphone = phone;
     }
 

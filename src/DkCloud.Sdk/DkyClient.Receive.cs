@@ -121,6 +121,11 @@ public sealed partial class DkyClient
                                          d.CallLeg == CallLeg.Agent && d.CallType == CallType.ApiOutbound:
                 _ = AutoAnswerAsync();
                 break;
+            case RingEventArgs ring when _softphone is { } phone && ring.Data is { } d && d.CallLeg == CallLeg.Agent
+                                         && IsMe(d.AgentNumber) && RingsOwnLeg(d):
+                // The agent leg of a call this agent placed, or of its own listen-in: the extension picks up by itself.
+                _ = AutoAnswerExtensionAsync(phone);
+                break;
         }
     }
 
@@ -135,6 +140,50 @@ public sealed partial class DkyClient
 #pragma warning restore CA1031
         {
             _logger.LogWarning(ex, "Automatic answer of an API-placed call failed.");
+        }
+    }
+
+    /// <summary>Whether a ring on this agent's leg is one the agent started itself (its outbound call, its monitoring).</summary>
+    private static bool RingsOwnLeg(CallData data) =>
+        (data.Direction == CallDirection.Outbound && data.CallType != CallType.ApiOutbound)
+        || data.CallType is CallType.Listen or CallType.BargeIn or CallType.Whisper
+        || data.CallTypeCode == "18";
+
+    private async System.Threading.Tasks.Task AutoAnswerExtensionAsync(ISoftphone phone)
+    {
+        try
+        {
+            await phone.AnswerAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Reported through the log; the server ends the leg when it rings out.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogWarning(ex, "The extension could not pick up the agent leg.");
+        }
+    }
+
+    private void OnSoftphoneSignaling(object? sender, SoftphoneSignalingEventArgs e)
+    {
+        switch (e.State)
+        {
+            case SoftphoneSignalingState.Lost:
+                _logger.LogWarning("The extension's SIP connection dropped: {Detail}", e.Detail ?? "closed");
+                Raise(new WeakSignalDetectionEventArgs { State = "error", Message = "分机信号弱,正在重连", Time = _options.TimeProvider.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) }, EventNames.WeakSignalDetection);
+                break;
+            case SoftphoneSignalingState.Reconnecting:
+                Raise(new ReconnectEventArgs { State = "reconnecting", Num = e.Attempt, Type = "sip", Description = "分机掉线重连中" }, EventNames.Reconnect);
+                break;
+            case SoftphoneSignalingState.Reconnected:
+                Raise(new ReconnectEventArgs { State = "reconnected", Num = 0, Type = "sip", Description = "分机重连成功" }, EventNames.Reconnect);
+                Raise(new WeakSignalDetectionEventArgs { State = "success", Message = "分机重连成功", Time = _options.TimeProvider.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) }, EventNames.WeakSignalDetection);
+                break;
+            case SoftphoneSignalingState.Failed:
+                _logger.LogError("The extension's SIP connection could not be restored: {Detail}", e.Detail);
+                Raise(new ReconnectEventArgs { State = "reconnectFail", Num = 10, Type = "sip", Description = "分机重连失败,已退出系统" }, EventNames.Reconnect);
+                ExtensionRegistered = false;
+                EndSessionFromServer(SessionEndReason.ReconnectFailed, "The extension's SIP connection could not be restored.");
+                break;
         }
     }
 

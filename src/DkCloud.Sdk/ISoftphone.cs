@@ -7,14 +7,23 @@ namespace DkCloud.Sdk;
 /// <summary>A registered WebRTC extension that carries the agent's audio.</summary>
 public interface ISoftphone : IAsyncDisposable
 {
+    /// <summary>The signaling connection dropped, reconnects, is back, or gave up. Raised on a background thread.</summary>
+    event EventHandler<SoftphoneSignalingEventArgs>? SignalingChanged;
+
     /// <summary>Registers the extension (SIP REGISTER over WebSocket).</summary>
     Task RegisterAsync(CancellationToken cancellationToken);
 
     /// <summary>Unregisters the extension (REGISTER with Expires 0).</summary>
     Task UnregisterAsync(CancellationToken cancellationToken);
 
-    /// <summary>Answers the ringing call on the extension.</summary>
+    /// <summary>
+    /// Answers the call ringing on the extension. When the server announced the call before its INVITE arrived, waits
+    /// a few seconds for it; completes without doing anything when no call rings by then.
+    /// </summary>
     Task AnswerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Ends the extension's current call (BYE) if the server has not already ended it.</summary>
+    Task HangupAsync(CancellationToken cancellationToken);
 
     /// <summary>Stops or resumes sending the microphone's audio.</summary>
     void SetMuted(bool muted);

@@ -2,27 +2,52 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Media;
+using DkCloud.Sdk.WebRtc.Sip;
+using DkCloud.Sdk.WebRtc.Sip.Registration;
 
 namespace DkCloud.Sdk.WebRtc.Integration;
 
 /// <summary>
 /// The <see cref="ISoftphone"/> of a WebRTC extension: the SIP user agent's registration, the ringing call that
-/// <see cref="DkyClient.AnswerAsync"/> picks up, and the mute of the call's send path.
+/// <see cref="DkyClient.AnswerAsync"/> picks up (waiting briefly when the server's ring push came before the INVITE),
+/// the mute of the call's send path, and the signaling connection's losses and recoveries.
 /// </summary>
 internal sealed class WebRtcSoftphone : ISoftphone
 {
+    /// <summary>How long <see cref="AnswerAsync"/> waits for an INVITE the server announced.</summary>
+    public static readonly TimeSpan RingWait = TimeSpan.FromSeconds(5);
+
     private readonly Softphone _phone;
+    private readonly TimeProvider _time;
     private readonly object _gate = new();
+    private TaskCompletionSource<SoftphoneCall> _nextRing = NewRing();
     private SoftphoneCall? _ringing;
     private SoftphoneCall? _current;
     private bool _muted;
+    private bool _signalingLost;
     private int _disposed;
 
-    public WebRtcSoftphone(Softphone phone)
+    public WebRtcSoftphone(Softphone phone, TimeProvider time)
     {
         _phone = phone;
+        _time = time;
         _phone.IncomingCall += OnIncomingCall;
+        _phone.ReconnectAttempt += attempt => Raise(SoftphoneSignalingState.Reconnecting, attempt, null);
+        _phone.Agent.Disconnected += OnDisconnected;
+        _phone.Agent.TransportFailed += error => Raise(SoftphoneSignalingState.Failed, 0, error.Message);
+        _phone.Agent.RegistrationStateChanged += OnRegistrationStateChanged;
     }
+
+    public event EventHandler<SoftphoneSignalingEventArgs>? SignalingChanged;
+
+    /// <summary>The call in progress on the extension (answered), or null.</summary>
+    internal SoftphoneCall? CurrentCall
+    {
+        get { lock (_gate) { return _current; } }
+    }
+
+    /// <summary>The softphone underneath.</summary>
+    internal Softphone Phone => _phone;
 
     public Task RegisterAsync(CancellationToken cancellationToken) => _phone.StartAsync(cancellationToken);
 
@@ -30,24 +55,57 @@ internal sealed class WebRtcSoftphone : ISoftphone
 
     public async Task AnswerAsync(CancellationToken cancellationToken)
     {
-        SoftphoneCall? call;
-        lock (_gate)
-        {
-            call = _ringing;
-            _ringing = null;
-        }
-
+        SoftphoneCall? call = TakeRinging(out Task<SoftphoneCall> next);
         if (call is null)
         {
-            // Nothing rings on the extension: the server answers the leg itself (IP-phone style) or it already ended.
-            return;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            using (var timer = _time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), wait, RingWait, Timeout.InfiniteTimeSpan))
+            {
+                var cancelled = Task.Delay(Timeout.Infinite, wait.Token);
+                if (await Task.WhenAny(next, cancelled).ConfigureAwait(false) != next)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+
+                    // Nothing rings on the extension: the server answers the leg itself (IP-phone style) or it already ended.
+                    return;
+                }
+            }
+
+            call = TakeRinging(out _);
+            if (call is null)
+            {
+                return;
+            }
         }
 
-        await _phone.AnswerAsync(call, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _current = call;
             call.Media.Muted = _muted;
+        }
+
+        await _phone.AnswerAsync(call, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task HangupAsync(CancellationToken cancellationToken)
+    {
+        SoftphoneCall? call;
+        lock (_gate)
+        {
+            call = _current;
+            _current = null;
+        }
+
+        if (call is not null && !call.WhenEnded.IsCompleted)
+        {
+            try
+            {
+                await call.HangupAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (SipException)
+            {
+                // The server ended it first; the dialog is gone either way.
+            }
         }
     }
 
@@ -74,11 +132,96 @@ internal sealed class WebRtcSoftphone : ISoftphone
         return default;
     }
 
-    private void OnIncomingCall(SoftphoneCall call)
+    private static TaskCompletionSource<SoftphoneCall> NewRing() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SoftphoneCall? TakeRinging(out Task<SoftphoneCall> next)
     {
         lock (_gate)
         {
-            _ringing = call;
+            var call = _ringing;
+            _ringing = null;
+            if (call is not null && call.WhenEnded.IsCompleted)
+            {
+                call = null;
+            }
+
+            next = _nextRing.Task;
+            if (next.IsCompleted)
+            {
+                _nextRing = NewRing();
+            }
+
+            return call;
         }
     }
+
+    private void OnIncomingCall(SoftphoneCall call)
+    {
+        TaskCompletionSource<SoftphoneCall> ring;
+        lock (_gate)
+        {
+            _ringing = call;
+            ring = _nextRing;
+            _nextRing = NewRing();
+        }
+
+        _ = call.WhenEnded.ContinueWith(
+            _ =>
+            {
+                lock (_gate)
+                {
+                    if (_ringing == call)
+                    {
+                        _ringing = null;
+                    }
+
+                    if (_current == call)
+                    {
+                        _current = null;
+                    }
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        ring.TrySetResult(call);
+    }
+
+    private void OnDisconnected(Exception? error)
+    {
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _signalingLost = true;
+        }
+
+        Raise(SoftphoneSignalingState.Lost, 0, error?.Message);
+    }
+
+    private void OnRegistrationStateChanged(SipRegistrationStateChangedEventArgs args)
+    {
+        if (args.State != SipRegistrationState.Registered)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!_signalingLost)
+            {
+                return;
+            }
+
+            _signalingLost = false;
+        }
+
+        Raise(SoftphoneSignalingState.Reconnected, 0, null);
+    }
+
+    private void Raise(SoftphoneSignalingState state, int attempt, string? detail) =>
+        SignalingChanged?.Invoke(this, new SoftphoneSignalingEventArgs(state, attempt, detail));
 }

@@ -22,8 +22,20 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// <summary>The WebSocket path on the SIP server; <c>/</c> by default.</summary>
     public string Path { get; set; } = "/";
 
-    /// <summary>Which local addresses media may use (ICE host candidates); all but loopback when null.</summary>
+    /// <summary>
+    /// Which local addresses media may use (ICE host candidates). When null: loopback only when the registration host
+    /// is a loopback address (a local emulator or test server), otherwise every address but loopback.
+    /// </summary>
     public Func<IPAddress, bool>? MediaAddressFilter { get; set; }
+
+    /// <summary>
+    /// The agent's voice: what calls send (any sample rate; resampled). Silence when null. One source serves every
+    /// call of the softphones this factory makes, so use one factory per agent.
+    /// </summary>
+    public Audio.IAudioSource? Microphone { get; set; }
+
+    /// <summary>What the agent hears (any sample rate; resampled), in 20 ms frames. Nothing is played when null.</summary>
+    public Audio.IAudioSink? Speaker { get; set; }
 
     /// <summary>The clock for SIP and media timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
@@ -45,15 +57,17 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
         var secure = UseSecureWebSocket ?? !IsLoopback(registration.Host);
         var server = new Uri($"{(secure ? "wss" : "ws")}://{registration.Host}:{registration.Port}{(Path.StartsWith("/", StringComparison.Ordinal) ? Path : "/" + Path)}");
         var domain = string.IsNullOrEmpty(registration.Realm) ? registration.Host : registration.Realm;
-        var filter = MediaAddressFilter;
+        var filter = MediaAddressFilter ?? (IsLoopback(registration.Host) ? IPAddress.IsLoopback : null);
         var time = TimeProvider;
+        IAudioFrameSource source = Microphone is { } microphone ? new AudioSourceFrames(microphone) : SilenceFrameSource.Instance;
+        IAudioFrameSink? sink = Speaker is { } speaker ? new AudioSinkFrames(speaker) : null;
         var options = new SoftphoneOptions(server, domain, registration.ExtensionNumber, registration.Password)
         {
             Time = time,
             OptionsProbes = true,
-            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time },
+            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink },
         };
-        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options)));
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time));
     }
 
     private static bool IsLoopback(string host) =>

@@ -28,6 +28,7 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
             SdpAnswerer = this,
         };
         var transport = new SipWebSocketTransport(new SipTransportOptions { ServerUri = options.ServerUri });
+        transport.ReconnectAttempt += attempt => ReconnectAttempt?.Invoke(attempt);
         Agent = new SipUserAgent(agentOptions, transport, options.Time);
         Agent.IncomingCall += OnIncomingCall;
     }
@@ -37,6 +38,9 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
 
     /// <summary>A call we placed was sent (raised before it is answered, so its SIP events can be followed).</summary>
     public event Action<SoftphoneCall>? OutgoingCall;
+
+    /// <summary>The signaling connection is being reopened: attempt number, 1 first (raised on the reconnect loop).</summary>
+    public event Action<int>? ReconnectAttempt;
 
     /// <summary>The SIP user agent (registration state, events).</summary>
     public SipUserAgent Agent { get; }

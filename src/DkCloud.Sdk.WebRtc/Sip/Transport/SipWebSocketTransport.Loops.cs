@@ -55,6 +55,7 @@ internal sealed partial class SipWebSocketTransport
             try
             {
                 await SipDelay.WaitAsync(_time, delay, _lifetime.Token).ConfigureAwait(false);
+                ReconnectAttempt?.Invoke(attempt + 1);
                 return await OpenAsync(_lifetime.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)

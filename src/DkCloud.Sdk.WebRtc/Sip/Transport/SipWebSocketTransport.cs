@@ -50,6 +50,9 @@ internal sealed partial class SipWebSocketTransport : ISipTransport
     /// <inheritdoc/>
     public event Action<Exception?>? Disconnected;
 
+    /// <summary>A reconnect attempt starts (1 for the first); raised on the reconnect loop, before connecting.</summary>
+    public event Action<int>? ReconnectAttempt;
+
     /// <inheritdoc/>
     public event Action<SipException>? Failed;
 

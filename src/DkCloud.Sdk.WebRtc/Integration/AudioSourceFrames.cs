@@ -1,0 +1,41 @@
+using System;
+using DkCloud.Sdk.WebRtc.Audio;
+using DkCloud.Sdk.WebRtc.Media;
+
+namespace DkCloud.Sdk.WebRtc.Integration;
+
+/// <summary>Feeds a call's media session (20 ms at 8 kHz) from an <see cref="IAudioSource"/> of any rate; silence when the source has nothing.</summary>
+internal sealed class AudioSourceFrames : IAudioFrameSource
+{
+    private readonly IAudioSource _source;
+    private readonly PcmResampler? _resampler;
+    private readonly short[] _input;
+
+    public AudioSourceFrames(IAudioSource source)
+    {
+        _source = source ?? throw new ArgumentNullException(nameof(source));
+        _input = new short[AudioFrames.SamplesPerFrame(source.SampleRate)];
+        _resampler = source.SampleRate == MediaSession.SampleRate ? null : new PcmResampler(source.SampleRate, MediaSession.SampleRate);
+    }
+
+    public void Read(Span<short> frame)
+    {
+        lock (_input)
+        {
+            if (!_source.ReadFrame(_input))
+            {
+                frame.Clear();
+                return;
+            }
+
+            if (_resampler is null)
+            {
+                _input.AsSpan(0, frame.Length).CopyTo(frame);
+            }
+            else
+            {
+                _resampler.Process(_input, frame);
+            }
+        }
+    }
+}
