@@ -20,6 +20,7 @@ internal static class LiveSession
             ExtensionPassword = settings.Password,
             InitType = (ExtensionType)settings.Type,
             EnableNetworkDelay = true,
+            Softphone = settings.Type == 2 ? settings.CreateSoftphone() : null,
         };
         await using var client = new DkyClient(options);
         EventPrinter.Attach(client);

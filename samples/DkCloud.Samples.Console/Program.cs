@@ -20,7 +20,7 @@ if (settings.ShowHelp)
 try
 {
     return settings.UseEmulator
-        ? await ScriptedDay.RunAsync(stop.Token)
+        ? await ScriptedDay.RunAsync(settings, stop.Token)
         : await LiveSession.RunAsync(settings, stop.Token);
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

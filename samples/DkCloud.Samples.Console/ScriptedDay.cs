@@ -15,8 +15,10 @@ namespace DkCloud.Samples.Console;
 /// </summary>
 internal static class ScriptedDay
 {
-    public static async Task<int> RunAsync(CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(SampleSettings settings, CancellationToken cancellationToken)
     {
+        var softphone = settings.WebRtc ? settings.CreateSoftphone() : null;
+        var talk = TimeSpan.FromMilliseconds(settings.WebRtc ? 2000 : 500);
         await using var emulator = await DkCloudEmulator.StartAsync(new EmulatorOptions { WrapupSeconds = 3 }, cancellationToken);
         EventPrinter.Note($"emulator listening at {emulator.AgentWebSocketUrl}");
 
@@ -25,9 +27,10 @@ internal static class ScriptedDay
             ProjectId = "10010010010",
             AgentNumber = "1001",
             Token = "demo-token",
-            ExtensionNumber = "1001",
+            ExtensionNumber = settings.WebRtc ? "2001" : "1001",
             ExtensionPassword = "123456",
-            InitType = ExtensionType.IpPhone,
+            InitType = settings.WebRtc ? ExtensionType.WebRtc : ExtensionType.IpPhone,
+            Softphone = softphone,
             AgentWebSocketUrl = emulator.AgentWebSocketUrl,
             EnableNetworkDelay = true,
         };
@@ -41,6 +44,7 @@ internal static class ScriptedDay
         var call = await client.CallPhoneAsync(new CallPhoneRequest("13800138000"), cancellationToken);
         EventPrinter.Note($"calling 13800138000, call {call.LinkedId}");
         await customerAnswered;
+        await Task.Delay(talk, cancellationToken);
 
         await client.HoldAsync(cancellationToken);
         await Task.Delay(500, cancellationToken);
@@ -59,12 +63,18 @@ internal static class ScriptedDay
         var answered = EventWaiter.NextAsync<AnswerEventArgs>(client, EventNames.Answer, a => a.LinkedId == inbound, cancellationToken);
         await client.AnswerAsync(cancellationToken);
         await answered;
-        await Task.Delay(500, cancellationToken);
+        await Task.Delay(talk, cancellationToken);
         var ended = EventWaiter.NextAsync<HangupEventArgs>(client, EventNames.Hangup, h => h.LinkedId == inbound && h.Data?.CallLeg == CallLeg.Agent, cancellationToken);
         await client.HangupAsync(cancellationToken: cancellationToken);
         await ended;
 
         await client.LogoffAsync(cancellationToken: cancellationToken);
+        if (softphone?.Speaker is IDisposable recording)
+        {
+            recording.Dispose();
+            EventPrinter.Note($"what the agent heard is in {settings.Record}");
+        }
+
         EventPrinter.Note("day done");
         return 0;
     }

@@ -26,6 +26,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private bool _muted;
     private bool _signalingLost;
     private int _disposed;
+    private int _stopping;
 
     public WebRtcSoftphone(Softphone phone, TimeProvider time)
     {
@@ -51,7 +52,12 @@ internal sealed class WebRtcSoftphone : ISoftphone
 
     public Task RegisterAsync(CancellationToken cancellationToken) => _phone.StartAsync(cancellationToken);
 
-    public Task UnregisterAsync(CancellationToken cancellationToken) => _phone.StopAsync(cancellationToken);
+    public Task UnregisterAsync(CancellationToken cancellationToken)
+    {
+        // Closing the connection on purpose is not a signaling loss.
+        Volatile.Write(ref _stopping, 1);
+        return _phone.StopAsync(cancellationToken);
+    }
 
     public async Task AnswerAsync(CancellationToken cancellationToken)
     {
@@ -123,6 +129,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
 
     public ValueTask DisposeAsync()
     {
+        Volatile.Write(ref _stopping, 1);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _phone.IncomingCall -= OnIncomingCall;
@@ -189,7 +196,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
 
     private void OnDisconnected(Exception? error)
     {
-        if (Volatile.Read(ref _disposed) != 0)
+        if (Volatile.Read(ref _stopping) != 0)
         {
             return;
         }
