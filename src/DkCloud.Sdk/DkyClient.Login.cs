@@ -306,6 +306,7 @@ public sealed partial class DkyClient
             Password = password,
         }, cancellationToken).ConfigureAwait(false);
         phone.SignalingChanged += OnSoftphoneSignaling;
+        phone.Probed += OnSoftphoneProbed;
         try
         {
             await phone.RegisterAsync(cancellationToken).ConfigureAwait(false);
@@ -313,6 +314,7 @@ public sealed partial class DkyClient
         catch
         {
             phone.SignalingChanged -= OnSoftphoneSignaling;
+            phone.Probed -= OnSoftphoneProbed;
             await phone.DisposeAsync().ConfigureAwait(false);
             throw;
         }

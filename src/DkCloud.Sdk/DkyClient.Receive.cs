@@ -163,6 +163,20 @@ public sealed partial class DkyClient
         }
     }
 
+    private void OnSoftphoneProbed(object? sender, SoftphoneProbeEventArgs e) =>
+        Raise(
+            e.Succeeded
+                ? new SipOptionsEventArgs
+                {
+                    State = "succeeded",
+                    SendTime = e.SentAt.ToUnixTimeMilliseconds(),
+                    BackTime = e.AnsweredAt?.ToUnixTimeMilliseconds(),
+                    DelayTime = e.Delay is { } delay ? (int)delay.TotalMilliseconds : null,
+                    ExtensionState = "yes",
+                }
+                : new SipOptionsEventArgs { State = "failed", Message = "网络异常或者分机连接异常", Cause = e.Detail ?? "Connect error" },
+            EventNames.SipOptions);
+
     private void OnSoftphoneSignaling(object? sender, SoftphoneSignalingEventArgs e)
     {
         switch (e.State)

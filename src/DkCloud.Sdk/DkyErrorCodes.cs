@@ -75,6 +75,9 @@ public static class DkyErrorCodes
     /// <summary>-3: the server's answer could not be understood.</summary>
     public const int ProtocolError = -3;
 
+    /// <summary>-4: the WebRTC extension could not register at the SIP server (wrong password, server unreachable); the message names the SIP status.</summary>
+    public const int SoftphoneRegistrationFailed = -4;
+
     /// <summary>Describes a code in English and Chinese, or returns null for an unknown code.</summary>
     public static string? Describe(int code) => code switch
     {
@@ -101,6 +104,7 @@ public static class DkyErrorCodes
         InvalidRequest => "Request refused by the SDK before sending",
         SoftphoneRequired => "A WebRTC extension needs the DkCloud.Sdk.WebRtc softphone",
         ProtocolError => "The server's answer could not be understood",
+        SoftphoneRegistrationFailed => "The WebRTC extension could not register (SIP)",
         _ => null,
     };
 }

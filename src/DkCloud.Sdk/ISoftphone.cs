@@ -10,6 +10,9 @@ public interface ISoftphone : IAsyncDisposable
     /// <summary>The signaling connection dropped, reconnects, is back, or gave up. Raised on a background thread.</summary>
     event EventHandler<SoftphoneSignalingEventArgs>? SignalingChanged;
 
+    /// <summary>A periodic SIP OPTIONS probe of the server finished (the JS SDK's <c>dky:sipOptions</c>). Raised on a background thread.</summary>
+    event EventHandler<SoftphoneProbeEventArgs>? Probed;
+
     /// <summary>Registers the extension (SIP REGISTER over WebSocket).</summary>
     Task RegisterAsync(CancellationToken cancellationToken);
 

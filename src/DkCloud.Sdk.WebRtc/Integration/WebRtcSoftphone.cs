@@ -4,6 +4,7 @@ using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Media;
 using DkCloud.Sdk.WebRtc.Sip;
 using DkCloud.Sdk.WebRtc.Sip.Registration;
+using DkCloud.Sdk.WebRtc.Sip.UserAgent;
 
 namespace DkCloud.Sdk.WebRtc.Integration;
 
@@ -37,9 +38,13 @@ internal sealed class WebRtcSoftphone : ISoftphone
         _phone.Agent.Disconnected += OnDisconnected;
         _phone.Agent.TransportFailed += error => Raise(SoftphoneSignalingState.Failed, 0, error.Message);
         _phone.Agent.RegistrationStateChanged += OnRegistrationStateChanged;
+        _phone.Agent.OptionsProbe += probe => Probed?.Invoke(this, new SoftphoneProbeEventArgs(
+            probe.State == SipOptionsProbeState.Succeeded, probe.SentAt, probe.ReceivedAt, probe.StatusCode is int code ? "SIP " + code.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
     }
 
     public event EventHandler<SoftphoneSignalingEventArgs>? SignalingChanged;
+
+    public event EventHandler<SoftphoneProbeEventArgs>? Probed;
 
     /// <summary>The call in progress on the extension (answered), or null.</summary>
     internal SoftphoneCall? CurrentCall
@@ -50,7 +55,18 @@ internal sealed class WebRtcSoftphone : ISoftphone
     /// <summary>The softphone underneath.</summary>
     internal Softphone Phone => _phone;
 
-    public Task RegisterAsync(CancellationToken cancellationToken) => _phone.StartAsync(cancellationToken);
+    public async Task RegisterAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _phone.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SipException error)
+        {
+            string status = error.StatusCode is int code ? " (SIP " + code.ToString(System.Globalization.CultureInfo.InvariantCulture) + ")" : string.Empty;
+            throw new DkyException(DkyErrorCodes.SoftphoneRegistrationFailed, "The WebRTC extension could not register" + status + ": " + error.Message, "extensionRegister", error);
+        }
+    }
 
     public Task UnregisterAsync(CancellationToken cancellationToken)
     {

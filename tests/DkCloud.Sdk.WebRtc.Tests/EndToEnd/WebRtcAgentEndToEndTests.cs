@@ -39,6 +39,38 @@ public sealed class WebRtcAgentEndToEndTests
     }
 
     [Fact]
+    public async Task Open_api_call_is_answered_on_the_extension_when_auto_answer_is_set()
+    {
+        await using var emulator = await StartAsync();
+        await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
+        agent.Client.SetApiCallAutoAnswer(true);
+        using var http = new System.Net.Http.HttpClient();
+        var api = new DkCloud.Sdk.OpenApi.DkyOpenApiClient(http, new Uri(emulator.BaseUrl, "gw2/"), WebRtcAgent.ProjectId, "demo-token");
+
+        var placed = await api.PlaceCallAsync("1001", Customer);
+
+        Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(CustomerTone)), "the agent hears the customer");
+        Assert.True(await Eventually.TrueAsync(() => CustomerHears(emulator, placed.LinkedId, AgentTone)), "the customer hears the agent");
+    }
+
+    [Fact]
+    public async Task Open_api_call_without_auto_answer_keeps_ringing_on_the_extension()
+    {
+        await using var emulator = await StartAsync();
+        await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
+        using var http = new System.Net.Http.HttpClient();
+        var api = new DkCloud.Sdk.OpenApi.DkyOpenApiClient(http, new Uri(emulator.BaseUrl, "gw2/"), WebRtcAgent.ProjectId, "demo-token");
+
+        await api.PlaceCallAsync("1001", Customer);
+        Assert.True(await Eventually.TrueAsync(() => agent.Events.Contains("dky:ring")));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        Assert.Equal(0, agent.Ear.Frames);
+        await agent.Client.AnswerAsync();
+        Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(CustomerTone)));
+    }
+
+    [Fact]
     public async Task Inbound_call_rings_the_extension_until_answered_then_talks()
     {
         await using var emulator = await StartAsync();
