@@ -121,6 +121,14 @@ public sealed partial class DkyClient
                                          d.CallLeg == CallLeg.Agent && d.CallType == CallType.ApiOutbound:
                 _ = AutoAnswerAsync();
                 break;
+            case HangupEventArgs hangup when _softphone is { } phone && _options.UseHangupMusic && hangup.Data is { } d
+                                             && d.CallLeg == CallLeg.Agent && IsMe(d.AgentNumber) && !string.IsNullOrEmpty(d.AnswerTime):
+                phone.Play(SoftphonePrompt.Hangup, _options.HangupMusic);
+                break;
+            case AnswerEventArgs answer when _softphone is { } phone && answer.Data is { } d
+                                             && d.CallLeg == CallLeg.Customer && d.Direction == CallDirection.Outbound:
+                phone.Play(SoftphonePrompt.Answer, CallAnswerPrompt);
+                break;
             case RingEventArgs ring when _softphone is { } phone && ring.Data is { } d && d.CallLeg == CallLeg.Agent
                                          && IsMe(d.AgentNumber) && RingsOwnLeg(d):
                 // The agent leg of a call this agent placed, or of its own listen-in: the extension picks up by itself.

@@ -28,6 +28,12 @@ public interface ISoftphone : IAsyncDisposable
     /// <summary>Ends the extension's current call (BYE) if the server has not already ended it.</summary>
     Task HangupAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Plays a prompt to the agent's speaker, in the background: <paramref name="custom"/> (an https WAV file) when
+    /// given and usable, otherwise the built-in tone.
+    /// </summary>
+    void Play(SoftphonePrompt prompt, System.Uri? custom);
+
     /// <summary>Stops or resumes sending the microphone's audio.</summary>
     void SetMuted(bool muted);
 }

@@ -21,6 +21,8 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private readonly Softphone _phone;
     private readonly TimeProvider _time;
     private readonly object _gate = new();
+    private readonly PromptPlayer? _prompts;
+    private readonly CancellationTokenSource _closing = new();
     private TaskCompletionSource<SoftphoneCall> _nextRing = NewRing();
     private SoftphoneCall? _ringing;
     private SoftphoneCall? _current;
@@ -29,10 +31,11 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private int _disposed;
     private int _stopping;
 
-    public WebRtcSoftphone(Softphone phone, TimeProvider time)
+    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null)
     {
         _phone = phone;
         _time = time;
+        _prompts = speaker is null ? null : new PromptPlayer(speaker, time);
         _phone.IncomingCall += OnIncomingCall;
         _phone.ReconnectAttempt += attempt => Raise(SoftphoneSignalingState.Reconnecting, attempt, null);
         _phone.Agent.Disconnected += OnDisconnected;
@@ -131,6 +134,14 @@ internal sealed class WebRtcSoftphone : ISoftphone
         }
     }
 
+    public void Play(SoftphonePrompt prompt, Uri? custom)
+    {
+        if (_prompts is not null && Volatile.Read(ref _disposed) == 0)
+        {
+            _ = PlayQuietlyAsync(_prompts, prompt, custom);
+        }
+    }
+
     public void SetMuted(bool muted)
     {
         lock (_gate)
@@ -148,11 +159,24 @@ internal sealed class WebRtcSoftphone : ISoftphone
         Volatile.Write(ref _stopping, 1);
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            _closing.Cancel();
             _phone.IncomingCall -= OnIncomingCall;
             _phone.Dispose();
         }
 
         return default;
+    }
+
+    private async Task PlayQuietlyAsync(PromptPlayer player, SoftphonePrompt prompt, Uri? custom)
+    {
+        try
+        {
+            await player.PlayAsync(prompt, custom, _closing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The softphone closed while it played.
+        }
     }
 
     private static TaskCompletionSource<SoftphoneCall> NewRing() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -60,14 +60,15 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
         var filter = MediaAddressFilter ?? (IsLoopback(registration.Host) ? IPAddress.IsLoopback : null);
         var time = TimeProvider;
         IAudioFrameSource source = Microphone is { } microphone ? new AudioSourceFrames(microphone) : SilenceFrameSource.Instance;
-        IAudioFrameSink? sink = Speaker is { } speaker ? new AudioSinkFrames(speaker) : null;
+        var speaker = Speaker is { } shared ? new SerializedAudioSink(shared) : null;
+        IAudioFrameSink? sink = speaker is null ? null : new AudioSinkFrames(speaker);
         var options = new SoftphoneOptions(server, domain, registration.ExtensionNumber, registration.Password)
         {
             Time = time,
             OptionsProbes = true,
             MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink },
         };
-        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time));
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker));
     }
 
     private static bool IsLoopback(string host) =>

@@ -33,7 +33,7 @@ internal sealed class WebRtcAgent : IAsyncDisposable
 
     public static async Task<WebRtcAgent> LogInAsync(DkCloudEmulator emulator, string agentNumber, string extension, double voice)
     {
-        var ear = new ListeningSink();
+        var ear = new ListeningSink(Integration.PromptPlayer.AnswerBeep, Integration.PromptPlayer.HangupBeep);
         var factory = new WebRtcSoftphoneFactory { Microphone = new ToneSource(voice, 8000, 0.3), Speaker = ear };
         var client = new DkyClient(new DkyOptions
         {

@@ -71,6 +71,21 @@ public sealed class WebRtcAgentEndToEndTests
     }
 
     [Fact]
+    public async Task The_agent_hears_the_answer_beep_and_the_hangup_tone()
+    {
+        await using var emulator = await StartAsync();
+        await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
+        var call = await agent.Client.CallPhoneAsync(new CallPhoneRequest(Customer));
+        Assert.True(await Eventually.TrueAsync(() => agent.Ear.FramesWith(Integration.PromptPlayer.AnswerBeep) >= 5), "the answer beep plays when the customer picks up");
+        Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(CustomerTone)));
+        Assert.Equal(0, agent.Ear.FramesWith(Integration.PromptPlayer.HangupBeep));
+
+        await emulator.HangupCustomerAsync(call.LinkedId);
+
+        Assert.True(await Eventually.TrueAsync(() => agent.Ear.FramesWith(Integration.PromptPlayer.HangupBeep) >= 40), "three hang-up beeps");
+    }
+
+    [Fact]
     public async Task Inbound_call_rings_the_extension_until_answered_then_talks()
     {
         await using var emulator = await StartAsync();
