@@ -199,6 +199,16 @@ public sealed class DkCloudEmulator : IAsyncDisposable
     /// <returns>False when the extension has no SIP connection.</returns>
     public bool DropSipConnection(string extensionNumber) => _sip.DropConnection(extensionNumber);
 
+    /// <summary>
+    /// Whether the SIP server refuses new WebSockets (HTTP 503), as a SIP server that is down would; existing
+    /// connections are not touched. For fault tests: drop an extension's connection while this is set.
+    /// </summary>
+    public bool RefuseSipConnections
+    {
+        get => _sip.RefuseConnections;
+        set => _sip.RefuseConnections = value;
+    }
+
     /// <summary>A customer calls in and the agent's phone rings (a <c>RINGING</c> agent leg, option <c>in</c>); the agent answers with <c>answer</c>.</summary>
     /// <param name="projectId">The agent's project.</param>
     /// <param name="agentNumber">A logged-in agent with an extension and no call.</param>

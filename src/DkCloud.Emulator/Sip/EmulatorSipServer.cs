@@ -46,12 +46,21 @@ internal sealed class EmulatorSipServer : IDisposable
 
     public string Realm { get; }
 
+    /// <summary>When set, new SIP WebSockets are refused (503), as by a SIP server that is down.</summary>
+    public bool RefuseConnections { get; set; }
+
     /// <summary>Accepts a SIP WebSocket and serves it until it closes.</summary>
     public async Task HandleAsync(HttpContext context, CancellationToken stopping)
     {
         if (!context.WebSockets.WebSocketRequestedProtocols.Contains("sip"))
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        if (RefuseConnections)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             return;
         }
 

@@ -27,7 +27,7 @@ internal sealed class Softphone : ISipSdpAnswerer, IDisposable
             OptionsProbes = options.OptionsProbes,
             SdpAnswerer = this,
         };
-        var transport = new SipWebSocketTransport(new SipTransportOptions { ServerUri = options.ServerUri });
+        var transport = new SipWebSocketTransport(new SipTransportOptions { ServerUri = options.ServerUri }, options.Time);
         transport.ReconnectAttempt += attempt => ReconnectAttempt?.Invoke(attempt);
         Agent = new SipUserAgent(agentOptions, transport, options.Time);
         Agent.IncomingCall += OnIncomingCall;
