@@ -98,6 +98,11 @@ internal sealed partial class EmulatorCore
             SipCallId = Wire.NewSipCallId(),
         };
         leg.OverSip = externalPhone is null && RingsOverSip(agent);
+        if (leg.OverSip)
+        {
+            _sipCalls.Add(call.LinkedId);
+        }
+
         call.Legs.Add(leg);
         agent.Leg = leg;
         agent.WrapupUntil = null;

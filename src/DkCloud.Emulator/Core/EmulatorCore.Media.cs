@@ -15,6 +15,7 @@ namespace DkCloud.Emulator.Core;
 internal sealed partial class EmulatorCore : IExtensionCallEvents
 {
     private readonly Dictionary<string, string> _postedPlans = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _sipCalls = new(StringComparer.Ordinal);
     private EmulatorSipServer? _sip;
     private EmulatorMediaPlane? _media;
     private int _sipPort;
@@ -98,31 +99,36 @@ internal sealed partial class EmulatorCore : IExtensionCallEvents
     /// <summary>Posts the plan of every call with a SIP leg whose plan changed in this step (under the lock).</summary>
     private void PlanMedia()
     {
-        if (_media is null || _postedPlans.Count == 0 && !_calls.Values.Any(c => c.Legs.Any(l => l.OverSip)))
+        if (_media is null || _sipCalls.Count == 0)
         {
             return;
         }
 
-        foreach (var call in _calls.Values)
+        List<string>? ended = null;
+        foreach (var linkedId in _sipCalls)
         {
-            if (!call.Legs.Any(l => l.OverSip))
+            if (!_calls.TryGetValue(linkedId, out var call))
             {
+                (ended ??= []).Add(linkedId);
                 continue;
             }
 
             var plan = Plan(call);
             var signature = Signature(plan);
-            if (!_postedPlans.TryGetValue(call.LinkedId, out var posted) || posted != signature)
+            if (!_postedPlans.TryGetValue(linkedId, out var posted) || posted != signature)
             {
-                _postedPlans[call.LinkedId] = signature;
+                _postedPlans[linkedId] = signature;
                 _media.Post(plan);
             }
         }
 
-        foreach (var linkedId in _postedPlans.Keys.Where(id => !_calls.ContainsKey(id)).ToList())
+        foreach (var linkedId in ended ?? [])
         {
-            _postedPlans.Remove(linkedId);
-            _media.Post(new CallMediaPlan(linkedId, true, [], [], null, new Dictionary<string, IReadOnlyList<string>>()));
+            _sipCalls.Remove(linkedId);
+            if (_postedPlans.Remove(linkedId))
+            {
+                _media.Post(new CallMediaPlan(linkedId, true, [], [], null, new Dictionary<string, IReadOnlyList<string>>()));
+            }
         }
     }
 
