@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Security;
@@ -95,6 +96,56 @@ public sealed class CoturnInteropTests
         Assert.True(await client.RefreshAsync().WaitAsync(Wait) > TimeSpan.Zero);
         await client.ReleaseAsync().WaitAsync(Wait);
         Assert.Null(client.RelayedEndPoint);
+    }
+
+    [Fact]
+    public async Task Turn_AfterACoturnRestart_EachTransportAllocatesAgain_AndRelaysThroughTheNewAllocation()
+    {
+        var clients = new List<Relay>();
+        try
+        {
+            foreach (TurnTransport transport in new[] { TurnTransport.Udp, TurnTransport.Tcp, TurnTransport.Tls })
+            {
+                TurnClientOptions options = Credentials(transport: transport);
+                options.ReallocationAttempts = 12;
+                options.ReallocationDelay = TimeSpan.FromMilliseconds(500);
+                if (transport == TurnTransport.Tls)
+                {
+                    // The restarted coturn has a new certificate: pin whatever the rig's file holds at the handshake.
+                    options.CertificateValidation = (sender, certificate, chain, errors) => PinnedTo(_rig.TlsCertificate)(sender, certificate, chain, errors);
+                }
+
+                clients.Add(await Relay.StartAsync(transport, options));
+            }
+
+            await _rig.RestartAsync();
+
+            // Over UDP nothing tells the client; its next request finds out (here a refresh, normally the refresh timer).
+            TurnException e = await Assert.ThrowsAsync<TurnException>(() => clients[0].Client.RefreshAsync().WaitAsync(Wait));
+            Assert.Equal(437, e.StunErrorCode);
+            foreach (Relay relay in clients)
+            {
+                TurnReallocatedEventArgs moved = await relay.Reallocated.WaitAsync(TimeSpan.FromSeconds(30));
+                string name = relay.Transport.ToString();
+                Assert.True(moved.Previous.Equals(relay.Before), name);
+                Assert.True(moved.Relayed.Equals(relay.Client.RelayedEndPoint), name);
+                Assert.True(relay.Channel == relay.Client.ChannelOf(relay.PeerEndPoint), name);
+                Assert.True(relay.Client.SendTo(new byte[] { 1, 2, 3 }, relay.PeerEndPoint), name);
+                UdpReceiveResult got = await relay.Peer.ReceiveAsync().WaitAsync(Wait);
+                Assert.Equal(new byte[] { 1, 2, 3 }, got.Buffer);
+                Assert.True(moved.Relayed.Equals(got.RemoteEndPoint), name);
+                await relay.Peer.SendAsync(new byte[] { 4, 5 }, 2, moved.Relayed);
+                Assert.True(relay.Received.TryTake(out var back, Wait), name + ": nothing came back through the new allocation.\n" + TurnRig.Log());
+                Assert.Equal(new byte[] { 4, 5 }, back.Data);
+            }
+        }
+        finally
+        {
+            foreach (Relay relay in clients)
+            {
+                relay.Dispose();
+            }
+        }
     }
 
     [Fact]
@@ -250,5 +301,59 @@ public sealed class CoturnInteropTests
         };
         agent.SelectedPairChanged += handler;
         return selected.Task;
+    }
+
+    /// <summary>A TURN client with an allocation and a channel to a UDP peer, waiting for its next re-allocation.</summary>
+    private sealed class Relay : IDisposable
+    {
+        private readonly TaskCompletionSource<TurnReallocatedEventArgs> _reallocated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private Relay(TurnTransport transport, TurnClient client, UdpClient peer)
+        {
+            Transport = transport;
+            Client = client;
+            Peer = peer;
+            PeerEndPoint = (IPEndPoint)peer.Client.LocalEndPoint!;
+            client.DataReceived = (data, from) => Received.Add((data.ToArray(), from));
+            client.Reallocated += (_, e) => _reallocated.TrySetResult(e);
+        }
+
+        public TurnTransport Transport { get; }
+
+        public TurnClient Client { get; }
+
+        public UdpClient Peer { get; }
+
+        public IPEndPoint PeerEndPoint { get; }
+
+        public IPEndPoint Before { get; private set; } = new(IPAddress.Loopback, 0);
+
+        public ushort Channel { get; private set; }
+
+        public BlockingCollection<(byte[] Data, IPEndPoint Peer)> Received { get; } = new();
+
+        public Task<TurnReallocatedEventArgs> Reallocated => _reallocated.Task;
+
+        public static async Task<Relay> StartAsync(TurnTransport transport, TurnClientOptions options)
+        {
+            var relay = new Relay(transport, new TurnClient(options), new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)));
+            try
+            {
+                relay.Before = await relay.Client.AllocateAsync().WaitAsync(Wait);
+                relay.Channel = await relay.Client.BindChannelAsync(relay.PeerEndPoint).WaitAsync(Wait);
+                return relay;
+            }
+            catch
+            {
+                relay.Dispose();
+                throw;
+            }
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Peer.Dispose();
+        }
     }
 }

@@ -54,6 +54,17 @@ public sealed class TurnRig : IAsyncLifetime
 
     public async Task DisposeAsync() => await RunAsync("turn-down.sh");
 
+    /// <summary>Stops coturn and starts it again (same ports, a new TLS certificate): it forgets every allocation.</summary>
+    public async Task RestartAsync()
+    {
+        await RunAsync("turn-down.sh");
+        (int exitCode, string output, string errors) = await RunAsync("turn-up.sh");
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("tests/interop/turn-up.sh failed on restart (exit " + exitCode + "):\n" + errors + "\n" + output);
+        }
+    }
+
     /// <summary>The coturn log (for failure messages).</summary>
     public static string Log()
     {

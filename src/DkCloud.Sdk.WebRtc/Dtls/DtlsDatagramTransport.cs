@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading;
 using Org.BouncyCastle.Tls;
@@ -8,15 +8,27 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 
 /// <summary>
 /// BouncyCastle's blocking <see cref="DatagramTransport"/> over an <see cref="IDatagramSender"/> and an inbound queue
-/// that the socket's demultiplexer fills with <see cref="Deliver"/>. BouncyCastle's record layer blocks in
-/// <see cref="Receive(byte[], int, int, int)"/> with its own retransmission timeouts, so this runs on a dedicated thread.
+/// that the socket's demultiplexer fills with <see cref="Deliver"/>. BouncyCastle blocks in
+/// <see cref="Receive(byte[], int, int, int)"/>, so this runs on a dedicated thread; during the handshake the wait ends
+/// when a datagram arrives or when the flight's retransmission timer, on the <see cref="TimeProvider"/>, runs out.
 /// </summary>
 /// <remarks>
+/// <para>
+/// BouncyCastle 2.7 keeps its own retransmission timeout on the wall clock and cannot be told the time: a
+/// <c>Receive</c> that returns "nothing yet" (-1) before that timeout has passed is simply called again for the rest of
+/// it, and only a -1 after it makes BouncyCastle send its flight again. So the provider's timer decides when a wait
+/// may end, and once it has, the rest of BouncyCastle's own wait (if any) is waited out on the wall clock. With the
+/// system clock both agree (BouncyCastle is given the same initial timeout); a test that drives a fake clock makes
+/// BouncyCastle's timeout a few milliseconds (<see cref="DtlsSrtpOptions.EngineRetransmissionTimeout"/>).
+/// </para>
+/// <para>
 /// BouncyCastle writes every record as its own datagram; this transport packs the records of a flight into as few
 /// datagrams as fit <see cref="IDatagramSender.MaxDatagramSize"/> (as OpenSSL and BoringSSL do, RFC 6347 section 4.1.1)
 /// and sends them when BouncyCastle starts waiting for the peer or closes, so one lost datagram costs less of a flight.
-/// <see cref="Deliver"/> and <see cref="Close"/> may be called from any thread. The queue is bounded: when the
-/// handshake thread falls behind, new datagrams are dropped (DTLS retransmits) and counted.
+/// The timer is restarted before the flight goes out. <see cref="Deliver"/> and <see cref="Close"/> may be called
+/// from any thread. The queue is bounded: when the handshake thread falls behind, new datagrams are dropped (DTLS
+/// retransmits) and counted. After <see cref="EndHandshake"/> a receive waits for a datagram or <see cref="Close"/> only.
+/// </para>
 /// </remarks>
 internal sealed class DtlsDatagramTransport : DatagramTransport
 {
@@ -27,20 +39,33 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     public const int ReceiveLimit = 1500;
 
     private readonly IDatagramSender _sender;
-    private readonly ConcurrentQueue<byte[]> _inbound = new();
-    private readonly SemaphoreSlim _available = new(0, int.MaxValue);
+    private readonly TimeProvider _time;
+    private readonly DtlsRetransmissionTimer _timer;
+    private readonly DtlsFlightClassifier _classifier = new();
+    private readonly object _gate = new();
+    private readonly Queue<byte[]> _inbound = new();
     private readonly object _sendGate = new();
+    private readonly List<byte[]> _ready = new();
     private readonly byte[] _pending;
     private int _pendingLength;
+    private bool _handshaking = true;
     private int _closed;
     private long _dropped;
 
     /// <summary>Creates the transport.</summary>
-    public DtlsDatagramTransport(IDatagramSender sender)
+    /// <param name="sender">Sends datagrams to the peer.</param>
+    /// <param name="timeProvider">The clock of the retransmission timer.</param>
+    /// <param name="initialRetransmissionTimeout">The first wait of each flight (RFC 6347: 1 s).</param>
+    public DtlsDatagramTransport(IDatagramSender sender, TimeProvider timeProvider, TimeSpan initialRetransmissionTimeout)
     {
         _sender = sender ?? throw new ArgumentNullException(nameof(sender));
+        _time = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         _pending = new byte[sender.MaxDatagramSize];
+        _timer = new DtlsRetransmissionTimer(_time, initialRetransmissionTimeout, Wake);
     }
+
+    /// <summary>Raised on the DTLS thread when a flight is about to be sent again; must return quickly.</summary>
+    public event Action<DtlsRetransmissionEventArgs>? Retransmitting;
 
     /// <summary>Datagrams dropped because the queue was full or the transport closed.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -48,17 +73,44 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     /// <summary>True once <see cref="Close"/> ran.</summary>
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>Handshake flights sent, not counting retransmissions.</summary>
+    public int Flights => _timer.Flights;
+
+    /// <summary>Flights sent again because the retransmission timer ran out.</summary>
+    public int TimerRetransmissions => _timer.TimerRetransmissions;
+
     /// <summary>Queues one received DTLS datagram (first byte 20-63) for the DTLS thread; copies it.</summary>
     public void Deliver(ReadOnlySpan<byte> datagram)
     {
-        if (IsClosed || datagram.IsEmpty || datagram.Length > ReceiveLimit || _inbound.Count >= MaxQueued)
+        if (datagram.IsEmpty || datagram.Length > ReceiveLimit)
         {
             Interlocked.Increment(ref _dropped);
             return;
         }
 
-        _inbound.Enqueue(datagram.ToArray());
-        _available.Release();
+        lock (_gate)
+        {
+            if (IsClosed || _inbound.Count >= MaxQueued)
+            {
+                Interlocked.Increment(ref _dropped);
+                return;
+            }
+
+            _inbound.Enqueue(datagram.ToArray());
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>The handshake is over: sends what is left of the last flight and stops the retransmission timer.</summary>
+    public void EndHandshake()
+    {
+        lock (_gate)
+        {
+            _handshaking = false;
+        }
+
+        _timer.Stop();
+        Flush();
     }
 
     /// <inheritdoc />
@@ -70,21 +122,16 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     /// <inheritdoc />
     public int Receive(byte[] buf, int off, int len, int waitMillis)
     {
-        if (IsClosed)
+        Flush();
+        byte[]? datagram;
+        lock (_gate)
         {
-            throw new IOException("The DTLS transport is closed.");
+            datagram = WaitLocked(waitMillis);
         }
 
-        Flush();
-        int wait = waitMillis <= 0 ? Timeout.Infinite : waitMillis;
-        if (!_available.Wait(wait))
+        if (datagram is null)
         {
             return -1;
-        }
-
-        if (IsClosed || !_inbound.TryDequeue(out byte[]? datagram))
-        {
-            throw new IOException("The DTLS transport is closed.");
         }
 
         int count = Math.Min(len, datagram.Length);
@@ -129,29 +176,81 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     }
 #endif
 
-    /// <summary>Stops the transport: a blocked <see cref="Receive(byte[], int, int, int)"/> wakes and throws.</summary>
+    /// <summary>Sends what is pending and stops the transport: a blocked <see cref="Receive(byte[], int, int, int)"/> wakes and throws.</summary>
     public void Close()
     {
         Flush();
         if (Interlocked.Exchange(ref _closed, 1) == 0)
         {
-            _available.Release();
+            _timer.Stop();
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
         }
     }
 
-    /// <summary>Appends a record to the pending datagram, sending the pending one first when the record does not fit.</summary>
+    /// <summary>
+    /// Waits for a datagram. During the handshake, -1 (null) once the flight's timer ran out; if BouncyCastle asks
+    /// again before sending the flight, its own wall-clock wait is not over yet, and the rest of it is waited here.
+    /// </summary>
+    private byte[]? WaitLocked(int waitMillis)
+    {
+        bool engineWait = _handshaking && _timer.AwaitingRetransmission;
+        while (true)
+        {
+            if (IsClosed)
+            {
+                throw new IOException("The DTLS transport is closed.");
+            }
+
+            if (_inbound.Count > 0)
+            {
+                return _inbound.Dequeue();
+            }
+
+            if (engineWait)
+            {
+                // BouncyCastle's own retransmission wait, measured on the wall clock by BouncyCastle itself.
+                if (!Monitor.Wait(_gate, waitMillis > 0 ? waitMillis : Timeout.Infinite) || (_inbound.Count == 0 && !IsClosed))
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
+            if (_handshaking && _timer.TryConsumeExpiry())
+            {
+                return null;
+            }
+
+            Monitor.Wait(_gate);
+        }
+    }
+
+    private void Wake()
+    {
+        lock (_gate)
+        {
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    /// <summary>Appends a record to the pending datagram, setting the pending one aside first when the record does not fit.</summary>
     private void Queue(ReadOnlySpan<byte> record)
     {
         lock (_sendGate)
         {
+            _classifier.Observe(record);
             if (_pendingLength + record.Length > _pending.Length)
             {
-                FlushLocked();
+                SetPendingAsideLocked();
             }
 
             if (record.Length >= _pending.Length)
             {
-                _sender.Send(record);
+                _ready.Add(record.ToArray());
                 return;
             }
 
@@ -160,20 +259,38 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
         }
     }
 
-    /// <summary>Sends the records packed so far.</summary>
+    /// <summary>Restarts the retransmission timer for a handshake flight, then sends the records packed so far.</summary>
     private void Flush()
     {
+        DtlsRetransmissionEventArgs? retransmission;
         lock (_sendGate)
         {
-            FlushLocked();
+            SetPendingAsideLocked();
+            if (_ready.Count == 0)
+            {
+                return;
+            }
+
+            retransmission = _timer.OnSent(_classifier.TakeBatch());
+            if (retransmission is not null)
+            {
+                Retransmitting?.Invoke(retransmission);
+            }
+
+            foreach (byte[] datagram in _ready)
+            {
+                _sender.Send(datagram);
+            }
+
+            _ready.Clear();
         }
     }
 
-    private void FlushLocked()
+    private void SetPendingAsideLocked()
     {
         if (_pendingLength > 0)
         {
-            _sender.Send(_pending.AsSpan(0, _pendingLength));
+            _ready.Add(_pending.AsSpan(0, _pendingLength).ToArray());
             _pendingLength = 0;
         }
     }

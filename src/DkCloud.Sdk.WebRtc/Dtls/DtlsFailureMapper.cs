@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Threading;
 using Org.BouncyCastle.Tls;
 
@@ -8,21 +9,24 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 internal static class DtlsFailureMapper
 {
     /// <summary>The exception a failed handshake reports to the caller.</summary>
-    public static Exception Map(Exception thrown, DtlsHandshakeState state, bool transportClosed, CancellationToken cancellationToken, TimeSpan timeout)
+    public static Exception Map(DtlsFailure failure, DtlsHandshakeState state, CancellationToken cancellationToken, TimeSpan timeout)
     {
+        Exception thrown = failure.Thrown;
         if (cancellationToken.IsCancellationRequested)
         {
             return new OperationCanceledException("The DTLS handshake was cancelled.", thrown, cancellationToken);
         }
 
-        if (state.Failure is { } failure)
+        if (state.Failure is { } error)
         {
-            return new DtlsHandshakeException(failure, state.FailureDetail ?? failure.ToString(), null, thrown);
+            return new DtlsHandshakeException(error, state.FailureDetail ?? error.ToString(), null, thrown);
         }
 
-        if (thrown is TlsTimeoutException)
+        if (failure.TimedOut || thrown is TlsTimeoutException)
         {
-            string text = "The DTLS handshake did not finish within " + timeout.TotalSeconds + " s.";
+            string text = "The DTLS handshake did not finish within " + timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture) + " s ("
+                + failure.Flights + (failure.Flights == 1 ? " flight" : " flights") + " sent, "
+                + failure.TimerRetransmissions + (failure.TimerRetransmissions == 1 ? " retransmission" : " retransmissions") + " on timeout).";
             return new OperationCanceledException(text, new TimeoutException(text, thrown));
         }
 
@@ -41,7 +45,7 @@ internal static class DtlsFailureMapper
             return new DtlsHandshakeException(DtlsHandshakeError.ProtocolError, "DTLS handshake failed: " + AlertDescription.GetText(raised.AlertDescription) + ".", raised.AlertDescription, thrown);
         }
 
-        if (transportClosed)
+        if (failure.TransportClosed)
         {
             return new DtlsHandshakeException(DtlsHandshakeError.TransportClosed, "The transport closed before the DTLS handshake finished.", null, thrown);
         }

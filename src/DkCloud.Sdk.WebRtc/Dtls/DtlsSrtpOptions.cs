@@ -15,16 +15,29 @@ internal sealed class DtlsSrtpOptions
     public IReadOnlyList<SrtpProfile> Profiles { get; set; } = DtlsSrtpProfiles.Default;
 
     /// <summary>
-    /// The whole handshake must finish within this time. 20 s is longer than browsers wait for ICE to settle and
-    /// leaves room for BouncyCastle's retransmission back-off (1, 2, 4, 8 s ...).
+    /// The whole handshake must finish within this time, on the transport's TimeProvider. 20 s is longer than browsers
+    /// wait for ICE to settle and leaves room for four retransmissions of a flight (after 1, 2, 4 and 8 s).
     /// </summary>
     public TimeSpan HandshakeTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>
-    /// First handshake retransmission timeout; it doubles after each loss up to 60 s. RFC 6347 section 4.2.4.1
-    /// recommends 1 s.
+    /// First retransmission timeout of each handshake flight, on the transport's TimeProvider; it doubles after each
+    /// expiry up to 60 s. RFC 6347 section 4.2.4.1 recommends 1 s.
     /// </summary>
     public TimeSpan InitialRetransmissionTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The first retransmission timeout BouncyCastle keeps itself, on the wall clock (it doubles it after each
+    /// retransmission). BouncyCastle cannot send a flight again before that wait is over, whatever the TimeProvider
+    /// says, so a flight goes again at the later of the two. Null (default): <see cref="InitialRetransmissionTimeout"/>,
+    /// so that with the system clock both agree. A test that drives a fake clock sets a few milliseconds, so that the fake
+    /// clock alone decides; BouncyCastle then also repeats a flight early when a record it discards (a ChangeCipherSpec,
+    /// a duplicate) arrives after those milliseconds, which the transport reports as a retransmission without the timer.
+    /// </summary>
+    public TimeSpan? EngineRetransmissionTimeout { get; set; }
+
+    /// <summary>BouncyCastle's first retransmission timeout in milliseconds.</summary>
+    internal int EngineRetransmissionMillis => (int)Math.Ceiling((EngineRetransmissionTimeout ?? InitialRetransmissionTimeout).TotalMilliseconds);
 
     /// <summary>
     /// Refuse peers that do not negotiate the extended master secret (RFC 7627). Browsers, OpenSSL 1.1+ (rtpengine,
@@ -56,6 +69,11 @@ internal sealed class DtlsSrtpOptions
         if (InitialRetransmissionTimeout < TimeSpan.FromMilliseconds(10) || InitialRetransmissionTimeout > TimeSpan.FromSeconds(10))
         {
             throw new ArgumentOutOfRangeException(nameof(InitialRetransmissionTimeout));
+        }
+
+        if (EngineRetransmissionTimeout is { } engine && (engine < TimeSpan.FromMilliseconds(1) || engine > InitialRetransmissionTimeout))
+        {
+            throw new ArgumentOutOfRangeException(nameof(EngineRetransmissionTimeout), "Between 1 ms and the initial retransmission timeout.");
         }
     }
 }

@@ -64,11 +64,11 @@ internal sealed class DtlsSrtpServer : DefaultTlsServer
     /// <inheritdoc />
     public override bool RequiresExtendedMasterSecret() => _state.Options.RequireExtendedMasterSecret;
 
-    /// <inheritdoc />
-    public override int GetHandshakeTimeoutMillis() => (int)_state.Options.HandshakeTimeout.TotalMilliseconds;
+    /// <summary>None: <see cref="DtlsSrtpTransport"/> ends the handshake after <see cref="DtlsSrtpOptions.HandshakeTimeout"/> on its own clock.</summary>
+    public override int GetHandshakeTimeoutMillis() => 0;
 
     /// <inheritdoc />
-    public override int GetHandshakeResendTimeMillis() => (int)_state.Options.InitialRetransmissionTimeout.TotalMilliseconds;
+    public override int GetHandshakeResendTimeMillis() => _state.Options.EngineRetransmissionMillis;
 
     /// <inheritdoc />
     public override void NotifyHandshakeComplete()

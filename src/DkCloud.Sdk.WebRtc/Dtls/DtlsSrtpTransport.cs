@@ -16,31 +16,51 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 /// </summary>
 /// <remarks>
 /// Feed every received datagram whose first byte is 20-63 (RFC 7983) to <see cref="Deliver"/>, from any thread.
-/// <see cref="HandshakeAsync"/> may be called once. Handshake retransmission follows BouncyCastle's own clock and
-/// back-off (<see cref="DtlsSrtpOptions.InitialRetransmissionTimeout"/>), not the media session's TimeProvider.
-/// <see cref="Closed"/> is raised on the thread pool, never on the DTLS thread.
+/// <see cref="HandshakeAsync"/> may be called once. The handshake's retransmission timer (RFC 6347 section 4.2.4.1:
+/// <see cref="DtlsSrtpOptions.InitialRetransmissionTimeout"/>, doubling per flight) and its overall
+/// <see cref="DtlsSrtpOptions.HandshakeTimeout"/> run on the injected <see cref="TimeProvider"/>; BouncyCastle's own
+/// wall-clock wait can only hold a retransmission back, never bring it forward (see <see cref="DtlsDatagramTransport"/>).
+/// <see cref="Closed"/> and <see cref="Retransmitted"/> are raised on the thread pool, never on the DTLS thread.
 /// </remarks>
 internal sealed class DtlsSrtpTransport : IDisposable
 {
     private readonly DtlsDatagramTransport _transport;
     private readonly DtlsCertificate _certificate;
     private readonly DtlsSrtpOptions _options;
+    private readonly TimeProvider _time;
     private readonly TaskCompletionSource<DtlsSrtpKeys> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DtlsTransport? _session;
+    private ITimer? _deadline;
     private int _started;
     private int _disposed;
+    private int _timedOut;
 
     /// <summary>Creates the association; datagrams may be delivered before the handshake starts and wait in a queue.</summary>
-    public DtlsSrtpTransport(IDatagramSender sender, DtlsCertificate certificate, DtlsSrtpOptions? options = null)
+    /// <param name="sender">Sends datagrams to the peer (the ICE agent's selected pair).</param>
+    /// <param name="certificate">This endpoint's certificate.</param>
+    /// <param name="options">Profiles and timeouts; default <see cref="DtlsSrtpOptions"/>.</param>
+    /// <param name="timeProvider">The clock of the retransmission timer and the handshake timeout; default the system clock.</param>
+    public DtlsSrtpTransport(IDatagramSender sender, DtlsCertificate certificate, DtlsSrtpOptions? options = null, TimeProvider? timeProvider = null)
     {
         _certificate = certificate ?? throw new ArgumentNullException(nameof(certificate));
         _options = options ?? new DtlsSrtpOptions();
         _options.Validate();
-        _transport = new DtlsDatagramTransport(sender);
+        _time = timeProvider ?? TimeProvider.System;
+        _transport = new DtlsDatagramTransport(sender, _time, _options.InitialRetransmissionTimeout);
+        _transport.Retransmitting += OnRetransmitting;
     }
 
     /// <summary>Raised once when the peer closes the association or it fails after the handshake.</summary>
     public event EventHandler? Closed;
+
+    /// <summary>Raised each time a handshake flight is sent again (by the timer, or because the peer repeated its flight).</summary>
+    public event EventHandler<DtlsRetransmissionEventArgs>? Retransmitted;
+
+    /// <summary>Handshake flights sent so far, not counting retransmissions.</summary>
+    public int FlightsSent => _transport.Flights;
+
+    /// <summary>Handshake flights sent again because the retransmission timer ran out.</summary>
+    public int TimerRetransmissions => _transport.TimerRetransmissions;
 
     /// <summary>This endpoint's certificate fingerprint for <c>a=fingerprint</c>.</summary>
     public DtlsFingerprint LocalFingerprint => _certificate.Fingerprint;
@@ -80,6 +100,7 @@ internal sealed class DtlsSrtpTransport : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var crypto = new BcTlsCrypto(new SecureRandom());
         var state = new DtlsHandshakeState(_options, _certificate, remoteFingerprint, crypto);
+        Volatile.Write(ref _deadline, _time.CreateTimer(static s => ((DtlsSrtpTransport)s!).OnDeadline(), this, _options.HandshakeTimeout, Timeout.InfiniteTimeSpan));
         _ = Task.Factory.StartNew(() => Run(role, state, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         using (cancellationToken.Register(static s => ((DtlsDatagramTransport)s!).Close(), _transport))
         {
@@ -108,6 +129,7 @@ internal sealed class DtlsSrtpTransport : IDisposable
             }
         }
 
+        Volatile.Read(ref _deadline)?.Dispose();
         _transport.Close();
         _result.TrySetException(new ObjectDisposedException(nameof(DtlsSrtpTransport)));
     }
@@ -129,6 +151,13 @@ internal sealed class DtlsSrtpTransport : IDisposable
             }
 
             DtlsSrtpKeys keys = state.Keys ?? throw new InvalidOperationException("The handshake completed without exporting SRTP keys.");
+            _deadline?.Dispose();
+            _transport.EndHandshake();
+            if (Volatile.Read(ref _timedOut) != 0)
+            {
+                throw new IOException("The handshake timed out as it completed.");
+            }
+
             Volatile.Write(ref _session, session);
             if (Volatile.Read(ref _disposed) != 0)
             {
@@ -140,12 +169,30 @@ internal sealed class DtlsSrtpTransport : IDisposable
         }
         catch (Exception e)
         {
+            _deadline?.Dispose();
+            bool closed = _transport.IsClosed;
             _transport.Close();
-            _result.TrySetException(DtlsFailureMapper.Map(e, state, _transport.IsClosed, cancellationToken, _options.HandshakeTimeout));
+            var failure = new DtlsFailure(e, closed, Volatile.Read(ref _timedOut) != 0, _transport.Flights, _transport.TimerRetransmissions);
+            _result.TrySetException(DtlsFailureMapper.Map(failure, state, cancellationToken, _options.HandshakeTimeout));
             return;
         }
 
         ReadUntilClosed(session);
+    }
+
+    private void OnDeadline()
+    {
+        Interlocked.Exchange(ref _timedOut, 1);
+        _transport.Close();
+    }
+
+    private void OnRetransmitting(DtlsRetransmissionEventArgs e)
+    {
+        EventHandler<DtlsRetransmissionEventArgs>? handler = Retransmitted;
+        if (handler is not null)
+        {
+            ThreadPool.QueueUserWorkItem(_ => handler(this, e));
+        }
     }
 
     private void ReadUntilClosed(DtlsTransport session)
@@ -155,8 +202,9 @@ internal sealed class DtlsSrtpTransport : IDisposable
         {
             while (!_transport.IsClosed)
             {
-                // Application data is not used by WebRTC audio; reading drives retransmission and alert handling.
-                session.Receive(buffer, 0, buffer.Length, 1000);
+                // Application data is not used by WebRTC audio; reading answers a repeated final flight of the peer
+                // and notices alerts. The transport returns only with a datagram or when closed.
+                session.Receive(buffer, 0, buffer.Length, 0);
             }
         }
         catch (Exception e) when (e is IOException || e is TlsException)

@@ -178,6 +178,7 @@ internal sealed partial class IceAgent
 
             IceSocket socket = IceSocket.ForRelay(client, relayed, OnDatagram);
             client.Failed += (_, e) => OnRelayFailed(socket, e.Error);
+            client.Reallocated += (_, e) => OnRelayReallocated(socket, turn.Server, e);
             var candidate = new IceCandidate(
                 IceFoundation.Compute(IceCandidateType.Relayed, relayed.Address, turn.Server),
                 1,
@@ -198,7 +199,7 @@ internal sealed partial class IceAgent
         }
     }
 
-    /// <summary>The allocation was lost: its pairs cannot succeed any more (a selected one is left to consent freshness).</summary>
+    /// <summary>The allocation was lost for good: its pairs cannot succeed any more (a selected one is left to consent freshness).</summary>
     private void OnRelayFailed(IceSocket socket, TurnException error)
     {
         lock (_gate)
@@ -211,6 +212,43 @@ internal sealed partial class IceAgent
                     pair.State = IceCandidatePairState.Failed;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// The allocation was lost and replaced (the TURN client restored permissions and channels): the relayed candidate
+    /// moves to the new address; pairs made from now on (after a restart, or for new remote candidates) use it.
+    /// </summary>
+    private void OnRelayReallocated(IceSocket socket, IPEndPoint? server, TurnReallocatedEventArgs e)
+    {
+        lock (_gate)
+        {
+            if (_disposed || socket.HostCandidate is not { } previous)
+            {
+                return;
+            }
+
+            var candidate = new IceCandidate(
+                IceFoundation.Compute(IceCandidateType.Relayed, e.Relayed.Address, server),
+                1,
+                previous.Priority,
+                e.Relayed,
+                IceCandidateType.Relayed,
+                socket.Relay!.MappedEndPoint ?? socket.Relay.LocalEndPoint);
+            socket.Rebase(e.Relayed);
+            socket.HostCandidate = candidate;
+            int index = _localCandidates.IndexOf(previous);
+            if (index >= 0)
+            {
+                _localCandidates[index] = candidate;
+            }
+            else
+            {
+                _localCandidates.Add(candidate);
+            }
+
+            var args = new IceCandidateChangedEventArgs(previous, candidate);
+            _events.Post(() => RelayedCandidateChanged?.Invoke(this, args));
         }
     }
 

@@ -83,6 +83,14 @@ internal sealed partial class IceAgent : IDatagramSender, IDisposable
     /// <summary>Raised once the peer has not answered consent checks for <see cref="IceAgentOptions.ConsentTimeout"/>; media sending stops.</summary>
     public event EventHandler<IceCandidatePairEventArgs>? ConsentLost;
 
+    /// <summary>
+    /// Raised when the TURN allocation behind the relayed candidate was lost and replaced: the relayed candidate moved to
+    /// a new address (<see cref="LocalCandidates"/> has it). The peer only knows the old one, so signal the new one:
+    /// trickle it (RFC 8838) or restart ICE (<see cref="Restart"/>, then an offer with the new candidates). Until then
+    /// what this agent sends through the relay leaves from the new address, and what the peer sends to the old one is lost.
+    /// </summary>
+    public event EventHandler<IceCandidateChangedEventArgs>? RelayedCandidateChanged;
+
     /// <summary>Receives DTLS, RTP and RTCP datagrams from addresses that ICE knows; set before checks start.</summary>
     public IceDatagramHandler? DatagramHandler { get; set; }
 

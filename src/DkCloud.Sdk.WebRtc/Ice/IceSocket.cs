@@ -21,19 +21,20 @@ internal sealed class IceSocket : IDisposable
     private readonly IceSocketReceiveHandler _handler;
     private readonly CancellationTokenSource _closed = new();
     private StunBindingClient? _bindingClient;
+    private volatile IPEndPoint _localEndPoint;
 
     private IceSocket(Socket socket, IceSocketReceiveHandler handler)
     {
         _socket = socket;
         _handler = handler;
-        LocalEndPoint = (IPEndPoint)socket.LocalEndPoint!;
+        _localEndPoint = (IPEndPoint)socket.LocalEndPoint!;
     }
 
     private IceSocket(TurnClient relay, IPEndPoint relayed, IceSocketReceiveHandler handler)
     {
         _relay = relay;
         _handler = handler;
-        LocalEndPoint = relayed;
+        _localEndPoint = relayed;
         relay.DataReceived = (data, peer) =>
         {
             if (!_closed.IsCancellationRequested)
@@ -44,7 +45,7 @@ internal sealed class IceSocket : IDisposable
     }
 
     /// <summary>The bound address and port, or the relayed transport address of a TURN allocation.</summary>
-    public IPEndPoint LocalEndPoint { get; }
+    public IPEndPoint LocalEndPoint => _localEndPoint;
 
     /// <summary>The TURN client of a relayed base, or null for a host socket.</summary>
     public TurnClient? Relay => _relay;
@@ -80,6 +81,17 @@ internal sealed class IceSocket : IDisposable
         }
 
         return new IceSocket(relay, relayed ?? throw new ArgumentNullException(nameof(relayed)), handler);
+    }
+
+    /// <summary>A relayed base whose allocation was replaced: <see cref="LocalEndPoint"/> becomes the new relayed address.</summary>
+    public void Rebase(IPEndPoint relayed)
+    {
+        if (_relay is null)
+        {
+            throw new InvalidOperationException("Only a relayed base moves.");
+        }
+
+        _localEndPoint = relayed ?? throw new ArgumentNullException(nameof(relayed));
     }
 
     /// <summary>The STUN binding client that shares this socket (created on first use); host sockets only.</summary>

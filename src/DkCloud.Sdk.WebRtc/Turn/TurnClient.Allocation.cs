@@ -19,49 +19,21 @@ internal sealed partial class TurnClient
     {
         lock (_gate)
         {
-            if (_allocated)
+            if (_allocated || _reallocating)
             {
                 throw new InvalidOperationException("The TURN client already holds an allocation.");
             }
         }
 
-        uint requested = (uint)_options.RequestedLifetime.TotalSeconds;
-        TurnResponse response = await RequestAsync(
-            StunMethod.Allocate,
-            (ref StunMessageWriter w) =>
-            {
-                w.AddRequestedTransport(UdpProtocol);
-                w.AddUInt32(StunAttributeType.Lifetime, requested);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (response.Relayed is null || response.Lifetime is null)
-        {
-            throw new TurnException(TurnError.InvalidResponse, 0, "The Allocate response lacks XOR-RELAYED-ADDRESS or LIFETIME.");
-        }
-
-        TimeSpan lifetime = TimeSpan.FromSeconds(response.Lifetime.Value);
-        lock (_gate)
-        {
-            if (_disposed.IsCancellationRequested)
-            {
-                throw new TurnException(TurnError.Disposed, 0, "The TURN client was disposed.");
-            }
-
-            _relayed = response.Relayed;
-            _mapped = response.Mapped;
-            _lifetime = lifetime;
-            _allocated = true;
-            _refreshTimer.Change(RefreshDelay(lifetime), Timeout.InfiniteTimeSpan);
-            _permissionTimer.Change(_options.PermissionRefreshInterval, _options.PermissionRefreshInterval);
-        }
-
-        var args = new TurnAllocationEventArgs(response.Relayed, lifetime);
-        Allocated?.Invoke(this, args);
-        return response.Relayed;
+        (IPEndPoint relayed, TimeSpan lifetime) = await AllocateCoreAsync(cancellationToken).ConfigureAwait(false);
+        Allocated?.Invoke(this, new TurnAllocationEventArgs(relayed, lifetime));
+        return relayed;
     }
 
     /// <summary>Refreshes the allocation now with the configured lifetime; the next refresh is rescheduled.</summary>
-    /// <exception cref="TurnException">The refresh failed (the allocation is then considered lost).</exception>
+    /// <exception cref="TurnException">
+    /// The refresh failed; with 437 (the server does not know the allocation) it is then considered lost and allocated again.
+    /// </exception>
     public async Task<TimeSpan> RefreshAsync(CancellationToken cancellationToken = default)
     {
         ThrowIfNotAllocated();
@@ -128,13 +100,20 @@ internal sealed partial class TurnClient
 
     private async Task RefreshFromTimerAsync()
     {
+        int allocation;
+        lock (_gate)
+        {
+            allocation = _allocation;
+        }
+
         try
         {
             await RefreshAsync(_disposed.Token).ConfigureAwait(false);
         }
         catch (TurnException e) when (e.Error != TurnError.Disposed && e.Error != TurnError.NoAllocation)
         {
-            Fail(e);
+            // No answer, or an error: the allocation ends with its lifetime anyway, so it is replaced now.
+            OnAllocationLost(e, allocation);
         }
         catch (TurnException)
         {
@@ -144,22 +123,5 @@ internal sealed partial class TurnClient
         {
             // Disposed meanwhile.
         }
-    }
-
-    private void Fail(TurnException error)
-    {
-        lock (_gate)
-        {
-            if (!_allocated)
-            {
-                return;
-            }
-
-            _allocated = false;
-            _refreshTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-            _permissionTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        }
-
-        Failed?.Invoke(this, new TurnFailedEventArgs(error));
     }
 }

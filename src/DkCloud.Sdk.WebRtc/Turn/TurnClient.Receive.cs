@@ -10,22 +10,17 @@ namespace DkCloud.Sdk.WebRtc.Turn;
 /// <summary>The receive loop: responses, Data indications and ChannelData from the server (anything else is dropped).</summary>
 internal sealed partial class TurnClient
 {
-    private async Task ReceiveLoopAsync()
+    /// <summary>Reads one UDP socket until it is closed (disposed, or replaced by a re-allocation).</summary>
+    private async Task ReceiveDatagramsAsync(Socket socket)
     {
-        if (_stream)
-        {
-            await ReceiveStreamAsync().ConfigureAwait(false);
-            return;
-        }
-
         var buffer = new byte[65536];
-        EndPoint any = new IPEndPoint(LocalEndPoint.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
+        EndPoint any = new IPEndPoint(socket.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
         while (!_disposed.IsCancellationRequested)
         {
             SocketReceiveFromResult result;
             try
             {
-                result = await _socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any).ConfigureAwait(false);
+                result = await socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any).ConfigureAwait(false);
             }
             catch (ObjectDisposedException)
             {
@@ -49,9 +44,8 @@ internal sealed partial class TurnClient
     }
 
     /// <summary>Reads the TCP or TLS stream and hands each framed message to <see cref="OnDatagram"/>; stops at a framing error or EOF.</summary>
-    private async Task ReceiveStreamAsync()
+    private async Task ReceiveStreamAsync(Stream connection)
     {
-        Stream connection = _connection!;
         var buffer = new byte[TurnStreamFraming.MaxFrame * 2];
         int count = 0;
         while (!_disposed.IsCancellationRequested)
@@ -63,13 +57,13 @@ internal sealed partial class TurnClient
             }
             catch (Exception e) when (e is ObjectDisposedException || e is SocketException || e is IOException || e is InvalidOperationException)
             {
-                OnStreamClosed();
+                OnStreamClosed(connection);
                 return;
             }
 
             if (received == 0)
             {
-                OnStreamClosed();
+                OnStreamClosed(connection);
                 return;
             }
 
@@ -80,7 +74,7 @@ internal sealed partial class TurnClient
                 int frame = TurnStreamFraming.FrameLength(buffer.AsSpan(start, count - start));
                 if (frame < 0)
                 {
-                    OnStreamClosed();
+                    OnStreamClosed(connection);
                     return;
                 }
 
@@ -98,13 +92,26 @@ internal sealed partial class TurnClient
         }
     }
 
-    /// <summary>The TCP (or TLS) connection ended: the allocation is gone with it (RFC 8656 section 3.1).</summary>
-    private void OnStreamClosed()
+    /// <summary>
+    /// The TCP (or TLS) connection ended: the allocation is gone with it (RFC 8656 section 3.1), and so are the answers
+    /// to the requests sent on it. Nothing to do when it was an earlier connection, already replaced.
+    /// </summary>
+    private void OnStreamClosed(Stream connection)
     {
-        if (!_disposed.IsCancellationRequested)
+        int allocation;
+        lock (_gate)
         {
-            Fail(new TurnException(TurnError.SocketError, 0, "The " + _options.Transport.ToString().ToUpperInvariant() + " connection to the TURN server " + _server + " closed."));
+            if (_disposed.IsCancellationRequested || connection != _connection)
+            {
+                return;
+            }
+
+            allocation = _allocation;
         }
+
+        var error = new TurnException(TurnError.SocketError, 0, "The " + _options.Transport.ToString().ToUpperInvariant() + " connection to the TURN server " + _server + " closed.");
+        FailPending(error);
+        OnAllocationLost(error, allocation);
     }
 
     /// <summary>Handles one datagram from the server (public to tests through the same path as the socket).</summary>

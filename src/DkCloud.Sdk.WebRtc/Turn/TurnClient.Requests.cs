@@ -16,6 +16,7 @@ internal sealed partial class TurnClient
 {
     private const int Unauthenticated = 401;
     private const int StaleNonce = 438;
+    private const int AllocationMismatch = 437;
 
     /// <summary>
     /// Sends a request and returns its success response. The first request goes without credentials; a 401 with
@@ -23,6 +24,12 @@ internal sealed partial class TurnClient
     /// </summary>
     private async Task<TurnResponse> RequestAsync(StunMethod method, TurnRequestAttributes? attributes, CancellationToken cancellationToken)
     {
+        int allocation;
+        lock (_gate)
+        {
+            allocation = _allocation;
+        }
+
         await EnsureConnectedAsync(cancellationToken).ConfigureAwait(false);
         bool challenged = false;
         bool staleRetried = false;
@@ -67,13 +74,20 @@ internal sealed partial class TurnClient
                 continue;
             }
 
-            throw new TurnException(TurnError.ErrorResponse, response.ErrorCode, "TURN " + method + " failed: " + response.ErrorCode + " " + response.Reason + ".");
+            var error = new TurnException(TurnError.ErrorResponse, response.ErrorCode, "TURN " + method + " failed: " + response.ErrorCode + " " + response.Reason + ".");
+            if (response.ErrorCode == AllocationMismatch && method != StunMethod.Allocate)
+            {
+                // The server does not know the allocation (it restarted, or the allocation expired).
+                OnAllocationLost(error, allocation);
+            }
+
+            throw error;
         }
     }
 
     /// <summary>
-    /// Over TCP or TLS: connects once (the first request waits for it), over TLS completes the handshake (RFC 8656
-    /// section 3.1), then starts the receive loop.
+    /// Over TCP or TLS: connects once per socket (the first request waits for it), over TLS completes the handshake
+    /// (RFC 8656 section 3.1), then starts the receive loop.
     /// </summary>
     private Task EnsureConnectedAsync(CancellationToken cancellationToken)
     {
@@ -84,21 +98,21 @@ internal sealed partial class TurnClient
 
         lock (_gate)
         {
-            return _connect ??= ConnectAsync();
+            return _connect ??= ConnectAsync(_socket);
         }
 
-        async Task ConnectAsync()
+        async Task ConnectAsync(Socket socket)
         {
             try
             {
-                await _socket.ConnectAsync(_server).ConfigureAwait(false);
+                await socket.ConnectAsync(_server).ConfigureAwait(false);
             }
             catch (Exception e) when (e is SocketException || e is ObjectDisposedException)
             {
                 throw new TurnException(TurnError.SocketError, 0, "Could not connect to the TURN server " + _server + " over TCP.", e);
             }
 
-            var network = new NetworkStream(_socket, ownsSocket: false);
+            var network = new NetworkStream(socket, ownsSocket: false);
             Stream connection = network;
             if (_options.Transport == TurnTransport.Tls)
             {
@@ -118,7 +132,7 @@ internal sealed partial class TurnClient
 
             lock (_gate)
             {
-                if (_disposed.IsCancellationRequested)
+                if (_disposed.IsCancellationRequested || socket != _socket)
                 {
                     connection.Dispose();
                     throw new TurnException(TurnError.Disposed, 0, "The TURN client was disposed.");
@@ -127,7 +141,23 @@ internal sealed partial class TurnClient
                 _connection = connection;
             }
 
-            _ = ReceiveLoopAsync();
+            _ = ReceiveStreamAsync(connection);
+        }
+    }
+
+    /// <summary>Fails every request in flight with <paramref name="error"/> (their answers will not come).</summary>
+    private void FailPending(TurnException error)
+    {
+        TurnTransaction[] pending;
+        lock (_gate)
+        {
+            pending = new TurnTransaction[_pending.Count];
+            _pending.Values.CopyTo(pending, 0);
+        }
+
+        foreach (TurnTransaction transaction in pending)
+        {
+            transaction.Fail(error);
         }
     }
 

@@ -17,7 +17,10 @@ namespace DkCloud.Sdk.WebRtc.Turn;
 /// </summary>
 /// <remarks>
 /// Public members are thread-safe. State is guarded by one lock that is never held while user code or a socket
-/// operation runs. <see cref="DataReceived"/> runs on the receive loop and must return quickly.
+/// operation runs. <see cref="DataReceived"/> runs on the receive loop and must return quickly. When the allocation is
+/// lost (the server forgot it, or the TCP/TLS connection broke) the client allocates again, on a new socket when it
+/// needs a new 5-tuple, restores permissions and channels and raises <see cref="Reallocated"/>
+/// (<see cref="TurnClientOptions.ReallocationAttempts"/>).
 /// </remarks>
 internal sealed partial class TurnClient : IDisposable
 {
@@ -25,10 +28,11 @@ internal sealed partial class TurnClient : IDisposable
     private readonly object _gate = new();
     private readonly TurnClientOptions _options;
     private readonly TimeProvider _time;
-    private readonly Socket _socket;
     private readonly IPEndPoint _server;
     private readonly bool _stream;
     private readonly object _sendGate = new();
+    private volatile Socket _socket;
+    private volatile IPEndPoint _localEndPoint;
     private volatile Stream? _connection;
     private Task? _connect;
     private readonly CancellationTokenSource _disposed = new();
@@ -44,6 +48,8 @@ internal sealed partial class TurnClient : IDisposable
     private IPEndPoint? _mapped;
     private TimeSpan _lifetime;
     private bool _allocated;
+    private bool _reallocating;
+    private int _allocation;
     private ushort _nextChannel = TurnChannelData.MinChannel;
 
     /// <summary>Binds the client's UDP socket and starts receiving; call <see cref="AllocateAsync"/> next.</summary>
@@ -53,28 +59,15 @@ internal sealed partial class TurnClient : IDisposable
         _options.Validate();
         _time = timeProvider ?? TimeProvider.System;
         _server = _options.Server!;
-        IPEndPoint local = _options.LocalEndPoint
-            ?? new IPEndPoint(_server.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0);
         _stream = _options.Transport != TurnTransport.Udp;
-        _socket = _stream
-            ? new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
-            : new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
-        try
-        {
-            _socket.Bind(local);
-        }
-        catch
-        {
-            _socket.Dispose();
-            throw;
-        }
-
-        LocalEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+        _socket = OpenSocket(_options.LocalEndPoint
+            ?? new IPEndPoint(_server.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any, 0));
+        _localEndPoint = (IPEndPoint)_socket.LocalEndPoint!;
         _refreshTimer = _time.CreateTimer(static s => ((TurnClient)s!).OnRefreshTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _permissionTimer = _time.CreateTimer(static s => ((TurnClient)s!).OnPermissionTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (!_stream)
         {
-            _ = ReceiveLoopAsync();
+            _ = ReceiveDatagramsAsync(_socket);
         }
     }
 
@@ -84,14 +77,21 @@ internal sealed partial class TurnClient : IDisposable
     /// <summary>Raised after each successful refresh of the allocation.</summary>
     public event EventHandler<TurnAllocationEventArgs>? Refreshed;
 
-    /// <summary>Raised once when the allocation is lost (a refresh failed).</summary>
+    /// <summary>
+    /// Raised after a lost allocation was replaced by a new one (another relayed address), with its permissions and
+    /// channels restored. Peers only know the old relayed address: the new one must be signalled to them (trickled as
+    /// a new candidate, or in the offer of an ICE restart).
+    /// </summary>
+    public event EventHandler<TurnReallocatedEventArgs>? Reallocated;
+
+    /// <summary>Raised once when the allocation is lost for good (it could not be allocated again, or re-allocation is off).</summary>
     public event EventHandler<TurnFailedEventArgs>? Failed;
 
     /// <summary>Receives what peers send to the relayed address; set before <see cref="AllocateAsync"/>.</summary>
     public TurnDataHandler? DataReceived { get; set; }
 
-    /// <summary>The client's bound local address.</summary>
-    public IPEndPoint LocalEndPoint { get; }
+    /// <summary>The client's bound local address (it changes when a re-allocation needs a new socket).</summary>
+    public IPEndPoint LocalEndPoint => _localEndPoint;
 
     /// <summary>The TURN server.</summary>
     public IPEndPoint Server => _server;
@@ -191,6 +191,25 @@ internal sealed partial class TurnClient : IDisposable
 
         _connection?.Dispose();
         _socket.Dispose();
+    }
+
+    /// <summary>A new socket bound to <paramref name="local"/>, TCP for the stream transports.</summary>
+    private Socket OpenSocket(IPEndPoint local)
+    {
+        Socket socket = _stream
+            ? new Socket(local.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true }
+            : new Socket(local.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        try
+        {
+            socket.Bind(local);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        return socket;
     }
 
     private bool SendRaw(byte[] datagram) => SendRaw(datagram, datagram.Length);

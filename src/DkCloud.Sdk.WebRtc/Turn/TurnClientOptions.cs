@@ -50,6 +50,17 @@ internal sealed class TurnClientOptions
     /// <summary>Bind a channel to each peer once it is used, so data travels as 4-byte-header ChannelData instead of 36-byte Send/Data indications.</summary>
     public bool UseChannels { get; set; } = true;
 
+    /// <summary>
+    /// When the allocation is lost (the server answers 437 because it restarted or the allocation expired, a refresh
+    /// goes unanswered, or the TCP/TLS connection breaks), allocate again this many times at most: the first attempt
+    /// at once, the next ones after <see cref="ReallocationDelay"/>, doubling. 0 reports the loss as
+    /// <see cref="TurnClient.Failed"/> at once. Default 4 (at once, then after 1, 2 and 4 s).
+    /// </summary>
+    public int ReallocationAttempts { get; set; } = 4;
+
+    /// <summary>The wait before the second re-allocation attempt; it doubles for each further one (at most a minute).</summary>
+    public TimeSpan ReallocationDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Throws when a value is missing or out of range.</summary>
     public void Validate()
     {
@@ -72,6 +83,16 @@ internal sealed class TurnClientOptions
         if (StreamTransactionTimeout <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(StreamTransactionTimeout));
+        }
+
+        if (ReallocationAttempts < 0 || ReallocationAttempts > 20)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReallocationAttempts));
+        }
+
+        if (ReallocationDelay <= TimeSpan.Zero || ReallocationDelay > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReallocationDelay));
         }
 
         if (PermissionRefreshInterval <= TimeSpan.Zero || PermissionRefreshInterval >= TimeSpan.FromMinutes(5))

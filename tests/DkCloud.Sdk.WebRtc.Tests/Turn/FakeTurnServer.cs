@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -11,9 +13,11 @@ using DkCloud.Sdk.WebRtc.Turn;
 namespace DkCloud.Sdk.WebRtc.Tests.Turn;
 
 /// <summary>
-/// A minimal TURN server on 127.0.0.1 for tests (one allocation, long-term credentials): answers Allocate, Refresh,
-/// CreatePermission and ChannelBind, relays Send indications and ChannelData to peers and peers' datagrams back as
-/// Data indications or ChannelData. It enforces permissions like a real server and records every request method.
+/// A minimal TURN server on 127.0.0.1 for tests (one allocation, long-term credentials), over UDP or TCP: answers
+/// Allocate, Refresh, CreatePermission and ChannelBind, relays Send indications and ChannelData to peers and peers'
+/// datagrams back as Data indications or ChannelData. It enforces permissions like a real server, answers 437 for an
+/// allocation it does not hold, records every request method, and can forget its allocation (<see cref="Restart"/>)
+/// or drop the TCP connection (<see cref="DropConnection"/>).
 /// </summary>
 internal sealed class FakeTurnServer : IDisposable
 {
@@ -21,7 +25,9 @@ internal sealed class FakeTurnServer : IDisposable
     public const string User = "u";
     public const string Pass = "p";
 
-    private readonly Socket _socket;
+    private readonly Socket? _socket;
+    private readonly TcpListener? _listener;
+    private readonly object _writeGate = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly byte[] _key = StunCredentials.LongTermKey(User, Realm, Pass);
     private readonly ConcurrentDictionary<IPAddress, bool> _permissions = new();
@@ -29,17 +35,43 @@ internal sealed class FakeTurnServer : IDisposable
     private readonly ConcurrentDictionary<IPEndPoint, ushort> _channelsByPeer = new();
     private Socket? _relay;
     private IPEndPoint? _client;
+    private NetworkStream? _connection;
+    private IPEndPoint? _connectionPeer;
+    private byte[] _allocateTransaction = Array.Empty<byte>();
     private string _nonce = "nonce-1";
+    private int _allocations;
 
-    public FakeTurnServer()
+    public FakeTurnServer(TurnTransport transport = TurnTransport.Udp)
     {
-        _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
-        EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
-        _ = LoopAsync();
+        Transport = transport;
+        if (transport == TurnTransport.Udp)
+        {
+            _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+            _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
+            _ = LoopAsync();
+        }
+        else
+        {
+            _listener = new TcpListener(IPAddress.Loopback, 0);
+            _listener.Start();
+            EndPoint = (IPEndPoint)_listener.LocalEndpoint;
+            _ = AcceptLoopAsync();
+        }
     }
 
+    public TurnTransport Transport { get; }
+
     public IPEndPoint EndPoint { get; }
+
+    /// <summary>Allocations granted so far.</summary>
+    public int Allocations => Volatile.Read(ref _allocations);
+
+    /// <summary>Peer addresses that hold a permission now.</summary>
+    public IPAddress[] Permissions => _permissions.Keys.ToArray();
+
+    /// <summary>Channels bound now, with their peers.</summary>
+    public KeyValuePair<ushort, IPEndPoint>[] Channels => _channels.ToArray();
 
     /// <summary>The current NONCE; set before the first request to test long values.</summary>
     public string Nonce
@@ -86,8 +118,127 @@ internal sealed class FakeTurnServer : IDisposable
     public void Dispose()
     {
         _stop.Cancel();
-        _socket.Dispose();
+        _socket?.Dispose();
+        _listener?.Stop();
+        _connection?.Dispose();
         _relay?.Dispose();
+    }
+
+    /// <summary>Forgets the allocation, its permissions and channels, and the nonce, as a restarted server does.</summary>
+    public void Restart()
+    {
+        Forget();
+        _nonce += "r";
+    }
+
+    private void Forget()
+    {
+        Socket? relay = _relay;
+        _relay = null;
+        _client = null;
+        _permissions.Clear();
+        _channels.Clear();
+        _channelsByPeer.Clear();
+        relay?.Dispose();
+    }
+
+    /// <summary>Closes the client's TCP connection; the allocation ends with it (RFC 8656 section 3.1).</summary>
+    public void DropConnection()
+    {
+        NetworkStream? connection = _connection;
+        _connection = null;
+        Restart();
+        connection?.Dispose();
+    }
+
+    private async Task AcceptLoopAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient accepted;
+            try
+            {
+                accepted = await _listener!.AcceptTcpClientAsync();
+            }
+            catch (Exception e) when (e is ObjectDisposedException || e is SocketException || e is InvalidOperationException)
+            {
+                return;
+            }
+
+            accepted.NoDelay = true;
+            NetworkStream stream = accepted.GetStream();
+            _connection = stream;
+            _connectionPeer = (IPEndPoint)accepted.Client.RemoteEndPoint!;
+            _ = ReadConnectionAsync(stream, _connectionPeer);
+        }
+    }
+
+    private async Task ReadConnectionAsync(NetworkStream stream, IPEndPoint peer)
+    {
+        var buffer = new byte[TurnStreamFraming.MaxFrame * 2];
+        int count = 0;
+        while (!_stop.IsCancellationRequested)
+        {
+            int received;
+            try
+            {
+                received = await stream.ReadAsync(buffer.AsMemory(count));
+            }
+            catch (Exception e) when (e is ObjectDisposedException || e is IOException || e is SocketException)
+            {
+                return;
+            }
+
+            if (received == 0)
+            {
+                return;
+            }
+
+            count += received;
+            int start = 0;
+            while (true)
+            {
+                int frame = TurnStreamFraming.FrameLength(buffer.AsSpan(start, count - start));
+                if (frame <= 0 || frame > count - start)
+                {
+                    break;
+                }
+
+                OnDatagram(buffer.AsSpan(start, frame).ToArray(), peer);
+                start += frame;
+            }
+
+            Buffer.BlockCopy(buffer, start, buffer, 0, count - start);
+            count -= start;
+        }
+    }
+
+    /// <summary>Sends a message to the client at <paramref name="to"/>: a datagram, or a write on its TCP connection.</summary>
+    private void SendToClient(byte[] message, IPEndPoint to)
+    {
+        if (_socket is not null)
+        {
+            _socket.SendTo(message, to);
+            return;
+        }
+
+        NetworkStream? connection = _connection;
+        if (connection is null || !to.Equals(_connectionPeer))
+        {
+            return;
+        }
+
+        try
+        {
+            lock (_writeGate)
+            {
+                connection.Write(message, 0, message.Length);
+            }
+        }
+        catch (Exception e) when (e is ObjectDisposedException || e is IOException)
+        {
+            // The connection was dropped.
+        }
     }
 
     private async Task LoopAsync()
@@ -99,7 +250,7 @@ internal sealed class FakeTurnServer : IDisposable
             SocketReceiveFromResult result;
             try
             {
-                result = await _socket.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any);
+                result = await _socket!.ReceiveFromAsync(new ArraySegment<byte>(buffer), SocketFlags.None, any);
             }
             catch (Exception e) when (e is ObjectDisposedException || e is SocketException)
             {
@@ -119,7 +270,8 @@ internal sealed class FakeTurnServer : IDisposable
     {
         if (datagram.Length >= 4 && (datagram[0] & 0xC0) == 0x40)
         {
-            if (TurnChannelData.TryRead(datagram, false, out ushort channel, out int offset, out int length, out _)
+            if (from.Equals(_client)
+                && TurnChannelData.TryRead(datagram, false, out ushort channel, out int offset, out int length, out _)
                 && _channels.TryGetValue(channel, out IPEndPoint? peer))
             {
                 Interlocked.Increment(ref ChannelDataFromClient);
@@ -136,7 +288,7 @@ internal sealed class FakeTurnServer : IDisposable
 
         if (message.Class == StunClass.Indication && message.Method == StunMethod.Send)
         {
-            if (message.TryGetAddress(StunAttributeType.XorPeerAddress, out IPEndPoint? peer)
+            if (from.Equals(_client) && message.TryGetAddress(StunAttributeType.XorPeerAddress, out IPEndPoint? peer)
                 && message.TryGetAttribute(StunAttributeType.Data, out ReadOnlySpan<byte> data)
                 && _permissions.ContainsKey(peer!.Address))
             {
@@ -155,7 +307,8 @@ internal sealed class FakeTurnServer : IDisposable
         string method = message.Method.ToString();
         byte[] reply = Answer(message, from, out string logged);
         Log.Enqueue(method + logged);
-        _socket.SendTo(reply, from);
+
+        // Waiters first: one that a test adds once this reply arrives waits for the next request, not this one.
         int count = _waiters.Count;
         for (int i = 0; i < count && _waiters.TryDequeue(out var waiter); i++)
         {
@@ -168,6 +321,8 @@ internal sealed class FakeTurnServer : IDisposable
                 _waiters.Enqueue(waiter);
             }
         }
+
+        SendToClient(reply, from);
     }
 
     private byte[] Answer(StunMessage request, IPEndPoint from, out string logged)
@@ -210,15 +365,35 @@ internal sealed class FakeTurnServer : IDisposable
                     return Error(request, 400, "Bad Request", withKey: true);
                 }
 
+                if (_relay is not null && from.Equals(_client) && !request.TransactionId.SequenceEqual(_allocateTransaction))
+                {
+                    // RFC 8656 section 7.2: a new Allocate on a 5-tuple that has an allocation.
+                    logged = "/437";
+                    return Error(request, 437, "Allocation Mismatch", withKey: true);
+                }
+
+                if (_relay is not null && !from.Equals(_client))
+                {
+                    // One allocation at a time: the one of the other 5-tuple is dropped.
+                    Forget();
+                }
+
                 if (_relay is null)
                 {
+                    _allocateTransaction = request.TransactionId.ToArray();
                     _client = from;
                     _relay = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
                     _relay.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+                    Interlocked.Increment(ref _allocations);
                     _ = RelayLoopAsync(_relay);
                 }
 
                 return Success(request, from, relayed: true, lifetime: GrantedLifetime);
+            case StunMethod.Refresh when _relay is null || !from.Equals(_client):
+            case StunMethod.CreatePermission when _relay is null || !from.Equals(_client):
+            case StunMethod.ChannelBind when _relay is null || !from.Equals(_client):
+                logged = "/437";
+                return Error(request, 437, "Allocation Mismatch", withKey: true);
             case StunMethod.Refresh:
                 request.TryGetUInt32(StunAttributeType.Lifetime, out uint lifetime);
                 RefreshLifetimes.Enqueue(lifetime);
@@ -228,7 +403,14 @@ internal sealed class FakeTurnServer : IDisposable
                     return Error(request, RefreshError, "Refused", withKey: true);
                 }
 
-                return Success(request, from, relayed: false, lifetime: lifetime == 0 ? 0 : GrantedLifetime);
+                if (lifetime == 0)
+                {
+                    byte[] released = Success(request, from, relayed: false, lifetime: 0);
+                    Forget();
+                    return released;
+                }
+
+                return Success(request, from, relayed: false, lifetime: GrantedLifetime);
             case StunMethod.CreatePermission:
                 request.TryGetAddress(StunAttributeType.XorPeerAddress, out IPEndPoint? peer);
                 _permissions[peer!.Address] = true;
@@ -317,10 +499,11 @@ internal sealed class FakeTurnServer : IDisposable
 
             ReadOnlySpan<byte> data = buffer.AsSpan(0, result.ReceivedBytes);
             byte[] message;
+            bool stream = Transport != TurnTransport.Udp;
             if (_channelsByPeer.TryGetValue(peer, out ushort channel))
             {
-                message = new byte[TurnChannelData.EncodedLength(data.Length, false)];
-                TurnChannelData.Write(message, channel, data, false);
+                message = new byte[TurnChannelData.EncodedLength(data.Length, stream)];
+                TurnChannelData.Write(message, channel, data, stream);
             }
             else
             {
@@ -331,7 +514,11 @@ internal sealed class FakeTurnServer : IDisposable
                 message = writer.Written.ToArray();
             }
 
-            _socket.SendTo(message, _client!);
+            IPEndPoint? client = _client;
+            if (client is not null && relay == _relay)
+            {
+                SendToClient(message, client);
+            }
         }
     }
 }

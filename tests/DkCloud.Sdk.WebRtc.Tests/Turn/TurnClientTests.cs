@@ -206,11 +206,13 @@ public class TurnClientTests
     }
 
     [Fact]
-    public async Task FailedRefresh_RaisesFailed_WithTheErrorCode()
+    public async Task FailedRefresh_WithoutReallocation_RaisesFailed_WithTheErrorCode()
     {
         var time = new FakeTimeProvider();
         using var server = new FakeTurnServer();
-        using var client = new TurnClient(Options(server.EndPoint), time);
+        TurnClientOptions options = Options(server.EndPoint);
+        options.ReallocationAttempts = 0;
+        using var client = new TurnClient(options, time);
         var failed = new TaskCompletionSource<TurnFailedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
         client.Failed += (_, e) => failed.TrySetResult(e);
         await client.AllocateAsync().WaitAsync(Limit);
