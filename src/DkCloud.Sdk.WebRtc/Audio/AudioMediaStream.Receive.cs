@@ -46,19 +46,22 @@ internal sealed partial class AudioMediaStream
                 return false;
             }
 
-            if (rtp.PayloadType == _settings.ReceiveTelephoneEventPayloadType)
-            {
-                return _eventReceiver is not null && _eventReceiver.Receive(rtp.Timestamp, rtp.Payload);
-            }
-
-            if (rtp.PayloadType != _settings.ReceivePayloadType && rtp.PayloadType != _settings.ComfortNoisePayloadType)
+            bool telephoneEvent = _eventReceiver is not null && rtp.PayloadType == _settings.ReceiveTelephoneEventPayloadType;
+            if (!telephoneEvent && rtp.PayloadType != _settings.ReceivePayloadType && rtp.PayloadType != _settings.ComfortNoisePayloadType)
             {
                 return false;
             }
 
+            // Events share the audio's sequence numbers, so they count for loss too.
             TrackSource(rtp.Ssrc);
-            _receiveStatistics.Update(rtp.SequenceNumber, rtp.Timestamp, arrival);
+            _receiveStatistics.Update(rtp.SequenceNumber, rtp.Timestamp, arrival, measureJitter: !telephoneEvent);
             Interlocked.Increment(ref _packetsReceived);
+            if (telephoneEvent)
+            {
+                _eventReceiver!.Receive(rtp.Timestamp, rtp.Payload);
+                return true;
+            }
+
             _jitterBuffer.Push(rtp.Ssrc, rtp.SequenceNumber, rtp.Timestamp, rtp.PayloadType, rtp.Payload, arrival);
             return true;
         }

@@ -23,7 +23,7 @@ internal readonly struct AudioStreamCounters
     /// <summary>RTP packets sent.</summary>
     public long PacketsSent { get; }
 
-    /// <summary>Audio RTP packets received.</summary>
+    /// <summary>RTP packets received from the far end: audio, CN and telephone-event (they share the sequence numbers).</summary>
     public long PacketsReceived { get; }
 
     /// <summary>Packets expected from the sequence numbers (RFC 3550 A.3).</summary>

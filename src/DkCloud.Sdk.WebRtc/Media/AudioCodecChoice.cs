@@ -1,4 +1,6 @@
 using System;
+using DkCloud.Sdk.WebRtc.Audio;
+using DkCloud.Sdk.WebRtc.Codecs;
 
 namespace DkCloud.Sdk.WebRtc.Media;
 
@@ -41,6 +43,28 @@ internal sealed class AudioCodecChoice : IEquatable<AudioCodecChoice>
 
     /// <summary>The CN payload type both sides accept, or null.</summary>
     public byte? ComfortNoisePayloadType { get; set; }
+
+    /// <summary>The settings of an audio stream for this choice: encoder shaped by the far end's fmtp, decoder, payload types.</summary>
+    /// <param name="ssrc">Our SSRC.</param>
+    /// <param name="jitterBuffer">The jitter buffer's bounds.</param>
+    /// <param name="initialSequence">The first sequence number (random at the start of a call).</param>
+    /// <param name="initialTimestamp">The first RTP timestamp (random at the start of a call).</param>
+    public AudioStreamSettings CreateSettings(uint ssrc, JitterBufferOptions jitterBuffer, ushort initialSequence, uint initialTimestamp)
+    {
+        IAudioEncoder encoder = AudioCodecFactory.CreateEncoder(EncodingName, RemoteFmtp);
+        IAudioDecoder decoder = AudioCodecFactory.CreateDecoder(EncodingName);
+        return new AudioStreamSettings(encoder, decoder, SendPayloadType, ssrc)
+        {
+            ReceivePayloadType = ReceivePayloadType,
+            TelephoneEventPayloadType = TelephoneEventPayloadType,
+            ReceiveTelephoneEventPayloadType = ReceiveTelephoneEventPayloadType,
+            TelephoneEventClockRate = TelephoneEventClockRate,
+            ComfortNoisePayloadType = ComfortNoisePayloadType,
+            JitterBuffer = jitterBuffer ?? throw new ArgumentNullException(nameof(jitterBuffer)),
+            InitialSequence = initialSequence,
+            InitialTimestamp = initialTimestamp,
+        };
+    }
 
     /// <inheritdoc/>
     public bool Equals(AudioCodecChoice? other)

@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Threading;
 using DkCloud.Sdk.WebRtc.Audio;
 using DkCloud.Sdk.WebRtc.Audio.Dtmf;
-using DkCloud.Sdk.WebRtc.Codecs;
 
 namespace DkCloud.Sdk.WebRtc.Media;
 
@@ -152,23 +151,13 @@ internal sealed partial class MediaSession
     }
 
     private AudioStreamSettings CreateSettings(AudioCodecChoice choice, AudioMediaStream? previous)
-    {
-        IAudioEncoder encoder = AudioCodecFactory.CreateEncoder(choice.EncodingName, choice.RemoteFmtp);
-        IAudioDecoder decoder = AudioCodecFactory.CreateDecoder(choice.EncodingName);
-        return new AudioStreamSettings(encoder, decoder, choice.SendPayloadType, _ssrc)
-        {
-            ReceivePayloadType = choice.ReceivePayloadType,
-            TelephoneEventPayloadType = choice.TelephoneEventPayloadType,
-            ReceiveTelephoneEventPayloadType = choice.ReceiveTelephoneEventPayloadType,
-            TelephoneEventClockRate = choice.TelephoneEventClockRate,
-            ComfortNoisePayloadType = choice.ComfortNoisePayloadType,
-            JitterBuffer = _options.JitterBuffer,
+        => choice.CreateSettings(
+            _ssrc,
+            _options.JitterBuffer,
 
             // RFC 3550 §5.1: random at the start; a codec change carries on with the same SSRC, sequence and clock.
-            InitialSequence = previous?.NextSequence ?? (ushort)RandomUInt32(),
-            InitialTimestamp = previous?.NextTimestamp ?? RandomUInt32(),
-        };
-    }
+            previous?.NextSequence ?? (ushort)RandomUInt32(),
+            previous?.NextTimestamp ?? RandomUInt32());
 
     private void StopAudio()
     {
