@@ -14,10 +14,10 @@ stop() {  # stop PID PROGRAM
   kill -KILL "$pid" 2>/dev/null
 }
 
-for program in baresip kamailio rtpengine; do
-  if [ -f "$RUN/$program.pid" ]; then
-    stop "$(cat "$RUN/$program.pid")" "$program"
-    rm -f "$RUN/$program.pid"
+for name in baresip baresip-opus kamailio rtpengine; do
+  if [ -f "$RUN/$name.pid" ]; then
+    stop "$(cat "$RUN/$name.pid")" "${name%%-*}"
+    rm -f "$RUN/$name.pid"
   fi
 done
 if [ -f "$RUN/kamailio.children" ]; then

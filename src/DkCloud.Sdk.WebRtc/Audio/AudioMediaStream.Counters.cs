@@ -28,7 +28,7 @@ internal sealed partial class AudioMediaStream
             return new AudioStreamCounters(
                 Interlocked.Read(ref _packetsSent),
                 Interlocked.Read(ref _packetsReceived),
-                _receiveStatistics.Expected,
+                _expectedBefore + _receiveStatistics.Expected,
                 _receiveStatistics.Jitter * 1000.0 / _settings.Decoder.ClockRate,
                 playout.CurrentDelay,
                 _inputEnergy,

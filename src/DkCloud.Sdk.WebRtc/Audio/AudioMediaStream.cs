@@ -9,11 +9,11 @@ namespace DkCloud.Sdk.WebRtc.Audio;
 /// One call's audio: every 20 ms (a <see cref="TimeProvider"/> timer) it reads the microphone socket, applies mute,
 /// resamples to the codec, encodes and hands an RTP packet to the transport (or a DTMF event packet instead), then
 /// pulls a frame from the jitter buffer, resamples it and writes it to the speaker socket. Received RTP goes to
-/// <see cref="ReceiveRtp"/> from the transport's thread. Devices live in the sockets, so a device switch never touches
+/// <see cref="ReceiveRtp(System.ReadOnlySpan{byte})"/> from the transport's thread. Devices live in the sockets, so a device switch never touches
 /// the codec, the RTP state or mute.
 /// </summary>
 /// <remarks>
-/// Thread-safe: the tick and <see cref="ReceiveRtp"/> share one lock held only for in-memory work; the send callback
+/// Thread-safe: the tick and <see cref="ReceiveRtp(System.ReadOnlySpan{byte})"/> share one lock held only for in-memory work; the send callback
 /// is invoked under it and must not block (hand the packet to SRTP and the socket's queue).
 /// </remarks>
 internal sealed partial class AudioMediaStream : IDisposable
@@ -21,12 +21,11 @@ internal sealed partial class AudioMediaStream : IDisposable
     private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
     private readonly object _gate = new();
     private readonly AudioStreamSettings _settings;
-    private readonly SwitchableAudioSource _source;
-    private readonly SwitchableAudioSink _sink;
+    private readonly IAudioSource _source;
+    private readonly IAudioSink _sink;
     private readonly Action<ReadOnlyMemory<byte>> _sendRtp;
     private readonly TimeProvider _time;
     private readonly JitterBuffer _jitterBuffer;
-    private readonly RtpReceiveStatistics _receiveStatistics;
     private readonly TelephoneEventSender? _eventSender;
     private readonly TelephoneEventReceiver? _eventReceiver;
     private readonly PcmResampler? _captureResampler;
@@ -42,10 +41,19 @@ internal sealed partial class AudioMediaStream : IDisposable
     private uint _eventTimestamp;
     private bool _talkspurt = true;
     private int _muted;
+    private int _sending = 1;
     private bool _disposed;
 
     /// <summary>Creates a stream; call <see cref="Start"/> to run it.</summary>
-    public AudioMediaStream(AudioStreamSettings settings, SwitchableAudioSource source, SwitchableAudioSink sink, Action<ReadOnlyMemory<byte>> sendRtp, TimeProvider time)
+    /// <param name="settings">What offer/answer settled.</param>
+    /// <param name="source">
+    /// The microphone socket, usually a <see cref="SwitchableAudioSource"/>; its rate must not change. When it runs at
+    /// the encoder's rate no resampling happens here.
+    /// </param>
+    /// <param name="sink">The speaker socket, usually a <see cref="SwitchableAudioSink"/>; its rate must not change.</param>
+    /// <param name="sendRtp">Takes each RTP packet; called under the stream's lock, must not block.</param>
+    /// <param name="time">The clock of the 20 ms timer and of arrival times.</param>
+    public AudioMediaStream(AudioStreamSettings settings, IAudioSource source, IAudioSink sink, Action<ReadOnlyMemory<byte>> sendRtp, TimeProvider time)
     {
         _settings = settings ?? throw new ArgumentNullException(nameof(settings));
         _source = source ?? throw new ArgumentNullException(nameof(source));
@@ -54,6 +62,8 @@ internal sealed partial class AudioMediaStream : IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _jitterBuffer = new JitterBuffer(settings.Decoder, settings.JitterBuffer, time.TimestampFrequency, settings.ComfortNoisePayloadType);
         _receiveStatistics = new RtpReceiveStatistics(settings.Decoder.ClockRate, time.TimestampFrequency);
+        AudioFrames.ValidateRate(source.SampleRate, nameof(source));
+        AudioFrames.ValidateRate(sink.SampleRate, nameof(sink));
         if (settings.TelephoneEventPayloadType is not null)
         {
             _eventSender = new TelephoneEventSender(settings.TelephoneEventClockRate, settings.DtmfDuration, settings.DtmfGap);
@@ -84,6 +94,31 @@ internal sealed partial class AudioMediaStream : IDisposable
     {
         get => Volatile.Read(ref _muted) != 0;
         set => Volatile.Write(ref _muted, value ? 1 : 0);
+    }
+
+    /// <summary>
+    /// Whether the negotiated direction lets us send. While false (hold) the source is not read and nothing is sent;
+    /// the RTP timestamp keeps advancing and the first packet after it carries the marker bit. Queued DTMF waits.
+    /// </summary>
+    public bool IsSending
+    {
+        get => Volatile.Read(ref _sending) != 0;
+        set => Volatile.Write(ref _sending, value ? 1 : 0);
+    }
+
+    /// <summary>What offer/answer settled for this stream.</summary>
+    public AudioStreamSettings Settings => _settings;
+
+    /// <summary>The sequence number of the next packet we send.</summary>
+    public ushort NextSequence
+    {
+        get { lock (_gate) { return _sequence; } }
+    }
+
+    /// <summary>The RTP timestamp of the next frame we send.</summary>
+    public uint NextTimestamp
+    {
+        get { lock (_gate) { return _timestamp; } }
     }
 
     /// <summary>Playout counters; read under the stream's lock through <see cref="ReadCounters"/> for consistent values.</summary>
@@ -118,6 +153,23 @@ internal sealed partial class AudioMediaStream : IDisposable
         }
     }
 
+    /// <summary>
+    /// Accounts for <paramref name="frames"/> frames that were never sent (the caller's thread stalled): the RTP
+    /// timestamp moves on so the far end sees the real elapsed time, without a burst of stale audio.
+    /// </summary>
+    public void SkipFrames(int frames)
+    {
+        if (frames <= 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _timestamp += (uint)(frames * _settings.Encoder.FrameTimestampSpan);
+        }
+    }
+
     /// <summary>Queues DTMF digits: RFC 4733 packets when negotiated, dual tones in the audio otherwise.</summary>
     public void SendDtmf(string digits)
     {
@@ -128,39 +180,6 @@ internal sealed partial class AudioMediaStream : IDisposable
         }
 
         EnqueueInBand(digits);
-    }
-
-    /// <summary>Handles one received (decrypted) RTP packet.</summary>
-    /// <returns>False when it was not RTP of this stream's payload types.</returns>
-    public bool ReceiveRtp(ReadOnlySpan<byte> packet)
-    {
-        if (!RtpPacket.TryParse(packet, out RtpPacket rtp))
-        {
-            return false;
-        }
-
-        long arrival = _time.GetTimestamp();
-        lock (_gate)
-        {
-            if (_disposed)
-            {
-                return false;
-            }
-
-            if (rtp.PayloadType == _settings.TelephoneEventPayloadType)
-            {
-                return _eventReceiver!.Receive(rtp.Timestamp, rtp.Payload);
-            }
-
-            if (rtp.PayloadType != _settings.PayloadType && rtp.PayloadType != _settings.ComfortNoisePayloadType)
-            {
-                return false;
-            }
-
-            _receiveStatistics.Update(rtp.SequenceNumber, rtp.Timestamp, arrival);
-            Interlocked.Increment(ref _packetsReceived);
-            return _jitterBuffer.Push(rtp.Ssrc, rtp.SequenceNumber, rtp.Timestamp, rtp.PayloadType, rtp.Payload, arrival);
-        }
     }
 
     /// <inheritdoc/>
@@ -184,6 +203,14 @@ internal sealed partial class AudioMediaStream : IDisposable
 
     private void SendFrame()
     {
+        int span = _settings.Encoder.FrameTimestampSpan;
+        if (!IsSending)
+        {
+            _timestamp += (uint)span;
+            _talkspurt = true;
+            return;
+        }
+
         bool haveAudio = _source.ReadFrame(_captured);
         RecordInput(_captured, haveAudio);
         if (IsMuted)
@@ -201,7 +228,6 @@ internal sealed partial class AudioMediaStream : IDisposable
         }
 
         MixInBandDigit(_encoderFrame);
-        int span = _settings.Encoder.FrameTimestampSpan;
         if (_eventSender is not null && TrySendEvent())
         {
             _timestamp += (uint)span;
@@ -265,5 +291,4 @@ internal sealed partial class AudioMediaStream : IDisposable
         _sink.WriteFrame(_playout);
     }
 
-    private void OnDigit(DtmfDigitEvent digit) => DigitReceived?.Invoke(digit);
 }

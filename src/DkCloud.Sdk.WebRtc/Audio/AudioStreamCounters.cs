@@ -23,7 +23,7 @@ internal readonly struct AudioStreamCounters
     /// <summary>RTP packets sent.</summary>
     public long PacketsSent { get; }
 
-    /// <summary>Audio RTP packets received.</summary>
+    /// <summary>RTP packets received from the far end: audio, CN and telephone-event (they share the sequence numbers).</summary>
     public long PacketsReceived { get; }
 
     /// <summary>Packets expected from the sequence numbers (RFC 3550 A.3).</summary>
@@ -49,4 +49,21 @@ internal readonly struct AudioStreamCounters
 
     /// <summary>Frames concealed or rebuilt by FEC.</summary>
     public long ConcealedFrames { get; }
+
+    /// <summary>
+    /// This reading of an earlier stream of the same call followed by <paramref name="later"/>, a reading of the stream
+    /// that replaced it (a codec change): cumulative counters add up, jitter and delay are the later stream's.
+    /// </summary>
+    public AudioStreamCounters Then(AudioStreamCounters later)
+        => new(
+            PacketsSent + later.PacketsSent,
+            PacketsReceived + later.PacketsReceived,
+            PacketsExpected + later.PacketsExpected,
+            later.JitterMilliseconds,
+            later.PlayoutDelay,
+            InputEnergy + later.InputEnergy,
+            InputSamples + later.InputSamples,
+            OutputEnergy + later.OutputEnergy,
+            OutputSamples + later.OutputSamples,
+            ConcealedFrames + later.ConcealedFrames);
 }

@@ -6,6 +6,9 @@ namespace DkCloud.Sdk.WebRtc.Audio;
 /// <summary>What offer/answer settled for one audio stream, plus local choices.</summary>
 internal sealed class AudioStreamSettings
 {
+    private byte? _receivePayloadType;
+    private byte? _receiveTelephoneEventPayloadType;
+
     /// <summary>Creates settings for a codec pair.</summary>
     public AudioStreamSettings(IAudioEncoder encoder, IAudioDecoder decoder, byte payloadType, uint ssrc)
     {
@@ -23,6 +26,23 @@ internal sealed class AudioStreamSettings
 
     /// <summary>The negotiated audio payload type (sent as is, never another codec's).</summary>
     public byte PayloadType { get; }
+
+    /// <summary>
+    /// The payload type the far end sends the codec with: the number in our own description, which differs from
+    /// <see cref="PayloadType"/> only when the answerer renumbered. Defaults to <see cref="PayloadType"/>.
+    /// </summary>
+    public byte ReceivePayloadType
+    {
+        get => _receivePayloadType ?? PayloadType;
+        set => _receivePayloadType = value;
+    }
+
+    /// <summary>The telephone-event payload type the far end sends with; defaults to <see cref="TelephoneEventPayloadType"/>.</summary>
+    public byte? ReceiveTelephoneEventPayloadType
+    {
+        get => _receiveTelephoneEventPayloadType ?? TelephoneEventPayloadType;
+        set => _receiveTelephoneEventPayloadType = value;
+    }
 
     /// <summary>Our SSRC.</summary>
     public uint Ssrc { get; }

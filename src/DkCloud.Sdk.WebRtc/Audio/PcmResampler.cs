@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 
 namespace DkCloud.Sdk.WebRtc.Audio;
 
@@ -8,7 +9,7 @@ namespace DkCloud.Sdk.WebRtc.Audio;
 /// kernel with the cut-off at 0.45 of the lower rate, and the kernel spans 32 taps of the lower rate. Every call turns
 /// one input frame into exactly one output frame, so the delay (half the kernel) is constant and nothing drifts.
 /// </summary>
-/// <remarks>Not thread-safe. No allocation after construction.</remarks>
+/// <remarks>Not thread-safe. No allocation after construction. The filter's dot products use <see cref="Vector{T}"/>.</remarks>
 internal sealed class PcmResampler
 {
     private const int HalfTapsAtLowerRate = 16;
@@ -108,16 +109,32 @@ internal sealed class PcmResampler
             long position = (long)n * _down;
             int whole = (int)(position / _up);
             int phase = (int)(position % _up);
-            int first = whole + 1;
-            int kernel = phase * taps;
-            float sum = 0;
-            for (int k = 0; k < taps; k++)
+            output[n] = Clamp(Dot(buffer, whole + 1, kernels, phase * taps, taps));
+        }
+    }
+
+    /// <summary>The dot product of <paramref name="count"/> samples and kernel taps, with SIMD where the CPU has it.</summary>
+    private static float Dot(float[] samples, int sampleStart, float[] kernels, int kernelStart, int count)
+    {
+        int k = 0;
+        float sum = 0;
+        if (Vector.IsHardwareAccelerated && count >= Vector<float>.Count)
+        {
+            Vector<float> accumulator = Vector<float>.Zero;
+            for (; k <= count - Vector<float>.Count; k += Vector<float>.Count)
             {
-                sum += buffer[first + k] * kernels[kernel + k];
+                accumulator += new Vector<float>(samples, sampleStart + k) * new Vector<float>(kernels, kernelStart + k);
             }
 
-            output[n] = Clamp(sum);
+            sum = Vector.Dot(accumulator, Vector<float>.One);
         }
+
+        for (; k < count; k++)
+        {
+            sum += samples[sampleStart + k] * kernels[kernelStart + k];
+        }
+
+        return sum;
     }
 
     private static float[] BuildKernels(int phases, int halfTaps, double cutoff)

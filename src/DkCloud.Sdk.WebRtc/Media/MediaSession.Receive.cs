@@ -1,26 +1,24 @@
 using System;
+using System.Threading;
+using DkCloud.Sdk.WebRtc.Audio;
 using DkCloud.Sdk.WebRtc.Rtp;
 using DkCloud.Sdk.WebRtc.Srtp;
 
 namespace DkCloud.Sdk.WebRtc.Media;
 
-/// <summary>Receiving: SRTP then RTP then G.711 decode, into the sink and the frequency meter.</summary>
+/// <summary>Receiving: SRTP, then RTP into the audio stream's jitter buffer (or its telephone-event receiver).</summary>
 internal sealed partial class MediaSession
 {
     private readonly object _receiveGate = new();
-    private readonly short[] _decoded = new short[1500];
-    private RtpReceiveStatistics? _statistics;
-    private bool _firstPacket;
+    private int _firstPacket;
 
     /// <summary>Receive statistics of the remote stream (loss, jitter), or null before the first packet.</summary>
-    public RtpReceiveStatistics? ReceiveStatistics
-    {
-        get { lock (_receiveGate) { return _statistics; } }
-    }
+    /// <remarks>The object is live and not thread-safe; read it for diagnostics.</remarks>
+    public RtpReceiveStatistics? ReceiveStatistics => Volatile.Read(ref _stream)?.ReceiveStatistics;
 
     private void ReceiveRtp(Span<byte> datagram)
     {
-        bool first = false;
+        int length;
         lock (_receiveGate)
         {
             SrtpContext? context;
@@ -35,7 +33,7 @@ internal sealed partial class MediaSession
                 return;
             }
 
-            SrtpStatus status = context.UnprotectRtp(datagram, out int length);
+            SrtpStatus status = context.UnprotectRtp(datagram, out length);
             if (status != SrtpStatus.Ok)
             {
                 if (status == SrtpStatus.AuthenticationFailed)
@@ -49,27 +47,18 @@ internal sealed partial class MediaSession
 
                 return;
             }
-
-            if (!RtpPacket.TryParse(datagram.Slice(0, length), out RtpPacket packet) || !G711.IsG711(packet.PayloadType))
-            {
-                // telephone-event or comfort noise: authenticated but not audio.
-                Counters.OnDropped();
-                return;
-            }
-
-            _remoteSsrc = packet.Ssrc;
-            _statistics ??= new RtpReceiveStatistics(SampleRate, _options.Time.TimestampFrequency);
-            _statistics.Update(packet.SequenceNumber, packet.Timestamp, _options.Time.GetTimestamp());
-            int samples = G711.Decode(packet.PayloadType, packet.Payload, _decoded);
-            Counters.OnReceived(packet.Payload.Length);
-            ReadOnlySpan<short> audio = _decoded.AsSpan(0, samples);
-            Heard.Write(audio);
-            _options.Sink?.Write(audio);
-            first = !_firstPacket;
-            _firstPacket = true;
         }
 
-        if (first)
+        AudioMediaStream? stream = Volatile.Read(ref _stream);
+        if (!RtpPacket.TryParse(datagram.Slice(0, length), out RtpPacket packet) || stream is null || !stream.ReceiveRtp(packet))
+        {
+            // Authenticated but not ours: a payload type that was not negotiated, or media before the answer.
+            Counters.OnDropped();
+            return;
+        }
+
+        Counters.OnReceived(packet.Payload.Length);
+        if (Interlocked.Exchange(ref _firstPacket, 1) == 0)
         {
             FirstPacketReceived?.Invoke();
         }
@@ -77,27 +66,29 @@ internal sealed partial class MediaSession
 
     private void ReceiveRtcp(Span<byte> datagram)
     {
-        SrtpContext? context;
-        lock (_gate)
-        {
-            context = _receiveContext;
-        }
-
-        if (context is null)
-        {
-            Counters.OnDropped();
-            return;
-        }
-
         SrtpStatus status;
+        int length;
         lock (_receiveGate)
         {
-            status = context.UnprotectRtcp(datagram, out _);
+            SrtpContext? context;
+            lock (_gate)
+            {
+                context = _receiveContext;
+            }
+
+            if (context is null)
+            {
+                Counters.OnDropped();
+                return;
+            }
+
+            status = context.UnprotectRtcp(datagram, out length);
         }
 
         if (status == SrtpStatus.Ok)
         {
             Counters.OnRtcpReceived();
+            ReadRtcp(datagram.Slice(0, length));
         }
         else if (status == SrtpStatus.AuthenticationFailed)
         {

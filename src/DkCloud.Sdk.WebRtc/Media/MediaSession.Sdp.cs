@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Dtls;
@@ -18,6 +17,7 @@ internal sealed partial class MediaSession
     private bool _isOfferer;
     private bool _remoteApplied;
     private DtlsFingerprint? _remoteFingerprint;
+    private SdpMediaDescription? _offeredAudio;
     private SdpDirection _localDirection = SdpDirection.SendRecv;
 
     /// <summary>Gathers candidates (as the controlling ICE agent) and returns our offer.</summary>
@@ -50,58 +50,65 @@ internal sealed partial class MediaSession
         SetDefaultCandidate(candidates, out string address, out int port);
         options.ConnectionAddress = address;
         options.Port = port;
-        foreach (int payloadType in _options.PayloadTypes)
+        foreach (KeyValuePair<int, SdpCodec> codec in AudioNegotiation.OfferCodecs(_options))
         {
-            options.Codecs.Add(new KeyValuePair<int, SdpCodec>(payloadType, payloadType == G711.Pcma ? SdpCodec.Pcma : SdpCodec.Pcmu));
+            options.Codecs.Add(codec);
         }
 
-        options.Codecs.Add(new KeyValuePair<int, SdpCodec>(_options.TelephoneEventPayloadType, SdpCodec.TelephoneEvent8000));
         foreach (IceCandidate candidate in candidates)
         {
             options.Candidates.Add(SdpCandidate.Parse(candidate.ToAttributeValue()));
         }
 
-        string offer = SdpOfferBuilder.Create(options).ToString();
-        LocalSdp = offer;
+        SdpSessionDescription description = SdpOfferBuilder.Create(options);
+        string offer = description.ToString();
+        lock (_gate)
+        {
+            _offeredAudio = AudioOf(description);
+            LocalSdp = offer;
+        }
+
         return offer;
     }
 
     /// <summary>
     /// Applies the answer to our offer: ICE credentials and candidates, the DTLS fingerprint and role (we are the DTLS
-    /// server when the answer says <c>active</c>, the client when it says <c>passive</c>), the codec and direction.
+    /// server when the answer says <c>active</c>, the client when it says <c>passive</c>), the codec (the first of the
+    /// answer's that we offered) and the direction.
     /// </summary>
     /// <exception cref="InvalidOperationException">No offer was made, or the answer is not usable.</exception>
     public void ApplyAnswer(string answer)
     {
         SdpSessionDescription description = SdpSessionDescription.Parse(answer ?? throw new ArgumentNullException(nameof(answer)));
+        AudioCodecChoice choice;
         lock (_gate)
         {
             ThrowIfDisposed();
-            if (!_isOfferer || _agent is null)
+            if (!_isOfferer || _agent is null || _offeredAudio is null)
             {
                 throw new InvalidOperationException("An answer needs our offer first.");
             }
 
             SdpMediaDescription audio = AudioOf(description);
-            int payloadType = FirstG711(audio) ?? throw new InvalidOperationException("The answer accepts no G.711 codec.");
+            choice = AudioNegotiation.Choose(audio, _offeredAudio, _options) ?? throw new InvalidOperationException("The answer accepts none of our audio codecs.");
             SdpSetupRole? setup = description.GetSetup(audio);
             ApplyRemote(description, audio, setup == SdpSetupRole.Passive ? Dtls.DtlsRole.Client : Dtls.DtlsRole.Server);
-            PayloadType = payloadType;
             // The answerer's sendonly means we only receive, its recvonly that we only send.
             UpdateDirection(SdpOfferAnswer.AnswerDirection(description.GetDirection(audio), SdpDirection.SendRecv));
             RemoteSdp = answer;
         }
 
+        ApplyAudio(choice);
         TryStartDtls();
     }
 
     /// <summary>Gathers candidates (as the controlled ICE agent), applies the remote offer and returns our answer.</summary>
-    /// <exception cref="InvalidOperationException">The session already has a local description or the offer has no G.711.</exception>
+    /// <exception cref="InvalidOperationException">The session already has a local description or the offer has no codec we support.</exception>
     public async Task<string> CreateAnswerAsync(string offer, CancellationToken cancellationToken = default)
     {
         SdpSessionDescription description = SdpSessionDescription.Parse(offer ?? throw new ArgumentNullException(nameof(offer)));
         SdpMediaDescription audio = AudioOf(description);
-        int payloadType = FirstG711(audio) ?? throw new InvalidOperationException("The offer has no G.711 codec.");
+        ThrowUnlessAnswerable(audio);
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -114,25 +121,28 @@ internal sealed partial class MediaSession
         }
 
         IReadOnlyList<IceCandidate> candidates = await _agent!.GatherAsync(cancellationToken).ConfigureAwait(false);
-        string answer;
+        SdpSessionDescription answer;
+        AudioCodecChoice choice;
         lock (_gate)
         {
             ThrowIfDisposed();
             SdpSetupRole answerSetup = SdpOfferAnswer.AnswerSetup(description.GetSetup(audio));
             DtlsRole role = answerSetup == SdpSetupRole.Passive ? Dtls.DtlsRole.Server : Dtls.DtlsRole.Client;
-            PayloadType = payloadType;
             answer = BuildAnswer(description, candidates, role);
+            choice = ChooseFor(audio, answer);
             ApplyRemote(description, audio, role);
             RemoteSdp = offer;
         }
 
+        ApplyAudio(choice);
         TryStartDtls();
-        return answer;
+        return LocalSdp!;
     }
 
     /// <summary>
     /// Answers an offer inside the call (re-INVITE or UPDATE): a new direction (hold when the remote side sends
-    /// sendonly or inactive), new candidates; the ICE credentials, fingerprint and DTLS role stay.
+    /// sendonly or inactive), new candidates, possibly another codec (the audio pipeline is then rebuilt with the same
+    /// SSRC, devices and mute); the ICE credentials, fingerprint and DTLS role stay.
     /// </summary>
     public async Task<string> AnswerAsync(SipCall call, string remoteOffer, CancellationToken cancellationToken)
     {
@@ -143,8 +153,10 @@ internal sealed partial class MediaSession
 
         SdpSessionDescription description = SdpSessionDescription.Parse(remoteOffer ?? throw new ArgumentNullException(nameof(remoteOffer)));
         SdpMediaDescription audio = AudioOf(description);
-        int payloadType = FirstG711(audio) ?? throw new InvalidOperationException("The offer has no G.711 codec.");
+        ThrowUnlessAnswerable(audio);
         IReadOnlyList<IceCandidate> candidates = await _agent.GatherAsync(cancellationToken).ConfigureAwait(false);
+        string text;
+        AudioCodecChoice choice;
         lock (_gate)
         {
             ThrowIfDisposed();
@@ -155,27 +167,23 @@ internal sealed partial class MediaSession
             }
 
             DtlsRole role = DtlsRole ?? Dtls.DtlsRole.Client;
-            string answer = BuildAnswer(description, candidates, role);
-            PayloadType = payloadType;
+            SdpSessionDescription answer = BuildAnswer(description, candidates, role);
+            choice = ChooseFor(audio, answer);
+            text = LocalSdp!;
             AddCandidates(audio);
             RemoteSdp = remoteOffer;
-            return answer;
         }
+
+        ApplyAudio(choice);
+        return text;
     }
 
-    private string BuildAnswer(SdpSessionDescription offer, IReadOnlyList<IceCandidate> candidates, DtlsRole role)
+    private SdpSessionDescription BuildAnswer(SdpSessionDescription offer, IReadOnlyList<IceCandidate> candidates, DtlsRole role)
     {
         SetDefaultCandidate(candidates, out string address, out int port);
-        var codecs = new List<SdpCodec>();
-        foreach (int payloadType in _options.PayloadTypes)
-        {
-            codecs.Add(payloadType == G711.Pcma ? SdpCodec.Pcma : SdpCodec.Pcmu);
-        }
-
-        codecs.Add(SdpCodec.TelephoneEvent8000);
         var options = new SdpAnswerOptions
         {
-            Codecs = codecs,
+            Codecs = AudioNegotiation.AnswerCodecs(_options),
             Origin = NextOrigin(candidates),
             ConnectionAddress = address,
             Port = port,
@@ -197,9 +205,19 @@ internal sealed partial class MediaSession
         audio.Attributes.Set("setup", role == Dtls.DtlsRole.Client ? "active" : "passive");
         SdpDirection direction = audio.ExplicitDirection ?? SdpDirection.SendRecv;
         UpdateDirection(direction);
-        string text = answer.ToString();
-        LocalSdp = text;
-        return text;
+        LocalSdp = answer.ToString();
+        return answer;
+    }
+
+    private AudioCodecChoice ChooseFor(SdpMediaDescription offered, SdpSessionDescription answer)
+        => AudioNegotiation.Choose(offered, AudioOf(answer), _options) ?? throw new InvalidOperationException("The offer has no audio codec we support.");
+
+    private void ThrowUnlessAnswerable(SdpMediaDescription offered)
+    {
+        if (AudioNegotiation.Choose(offered, offered, _options) is null)
+        {
+            throw new InvalidOperationException("The offer has no audio codec we support.");
+        }
     }
 
     private string? _remoteUfrag;
@@ -226,19 +244,6 @@ internal sealed partial class MediaSession
                 _agent!.AddRemoteCandidate(candidate);
             }
         }
-    }
-
-    private int? FirstG711(SdpMediaDescription audio)
-    {
-        foreach (int payloadType in audio.PayloadTypes)
-        {
-            if (_options.PayloadTypes.Contains(payloadType) && G711.IsG711(payloadType))
-            {
-                return payloadType;
-            }
-        }
-
-        return null;
     }
 
     private static SdpMediaDescription AudioOf(SdpSessionDescription description)

@@ -1,39 +1,51 @@
 using System;
 using System.Security.Cryptography;
 using System.Threading;
-using DkCloud.Sdk.WebRtc.Rtp;
+using DkCloud.Sdk.WebRtc.Audio;
 using DkCloud.Sdk.WebRtc.Sdp;
 using DkCloud.Sdk.WebRtc.Srtp;
 
 namespace DkCloud.Sdk.WebRtc.Media;
 
-/// <summary>Paced sending: one 20 ms G.711 frame per tick, RTP then SRTP then ICE.</summary>
+/// <summary>
+/// The 20 ms media clock: each due frame runs the audio stream once (capture, encode and send one frame, then play
+/// one frame from the jitter buffer); what it sends goes through SRTP and ICE here.
+/// </summary>
 internal sealed partial class MediaSession
 {
     private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
     private const int MaxCatchUpFrames = 5;
+    private const int RtpHeaderLength = 12;
     private readonly uint _ssrc = RandomUInt32();
     private readonly string _cname = Guid.NewGuid().ToString("N").Substring(0, 16);
     private readonly object _sendGate = new();
-    private readonly short[] _pcm = new short[FrameSamples];
-    private readonly byte[] _packet = new byte[12 + FrameSamples + 64];
-    private ushort _sequence = (ushort)RandomUInt32();
-    private uint _timestamp = RandomUInt32();
+
+    // RTP header, the largest Opus payload (RFC 6716: 1275 bytes) and room for the SRTP tag.
+    private readonly byte[] _packet = new byte[RtpHeaderLength + 1275 + 64];
     private ITimer? _timer;
     private long _startTimestamp;
     private long _framesDue;
-    private bool _resumed = true;
-    private volatile bool _muted;
     private volatile bool _sendAllowed = true;
 
     /// <summary>
-    /// When true, the session keeps sending RTP at the same pace but the frames are digital silence (the source is
-    /// not read), so the far end and any media relay keep seeing a live stream.
+    /// When true, the session keeps sending RTP at the same pace but the frames are digital silence, so the far end
+    /// and any media relay keep seeing a live stream. Switching the microphone does not change it.
     /// </summary>
     public bool Muted
     {
-        get => _muted;
-        set => _muted = value;
+        get { lock (_audioGate) { return _muted; } }
+
+        set
+        {
+            lock (_audioGate)
+            {
+                _muted = value;
+                if (_stream is not null)
+                {
+                    _stream.IsMuted = value;
+                }
+            }
+        }
     }
 
     /// <summary>Whether the negotiated direction lets us send (false on hold: remote sendonly or inactive).</summary>
@@ -57,12 +69,14 @@ internal sealed partial class MediaSession
     {
         _localDirection = direction;
         bool allowed = direction is SdpDirection.SendRecv or SdpDirection.SendOnly;
-        if (allowed && !_sendAllowed)
+        _sendAllowed = allowed;
+        AudioMediaStream? stream = Volatile.Read(ref _stream);
+        if (stream is not null)
         {
-            _resumed = true;
+            stream.IsSending = allowed;
         }
 
-        _sendAllowed = allowed;
+        Volatile.Read(ref _monitor)?.ExpectPackets(direction is SdpDirection.SendRecv or SdpDirection.RecvOnly);
     }
 
     private void StartSending()
@@ -76,8 +90,10 @@ internal sealed partial class MediaSession
 
             _startTimestamp = _options.Time.GetTimestamp();
             _framesDue = 0;
-            _timer = _options.Time.CreateTimer(_ => OnTick(), null, TimeSpan.Zero, FrameInterval);
+            _timer = _options.Time.CreateTimer(static state => ((MediaSession)state!).OnTick(), this, TimeSpan.Zero, FrameInterval);
         }
+
+        StartQuality();
     }
 
     private void StopSending()
@@ -101,61 +117,44 @@ internal sealed partial class MediaSession
 
         try
         {
+            AudioMediaStream? stream = Volatile.Read(ref _stream);
             long due = (long)(_options.Time.GetElapsedTime(_startTimestamp).Ticks / FrameInterval.Ticks) + 1;
             if (due - _framesDue > MaxCatchUpFrames)
             {
                 // Far behind (a stalled thread): skip the lost time instead of bursting; the timestamp still advances.
-                _timestamp += (uint)((due - _framesDue - 1) * FrameSamples);
+                stream?.SkipFrames((int)(due - _framesDue - 1));
                 _framesDue = due - 1;
             }
 
             while (_framesDue < due)
             {
                 _framesDue++;
-                SendFrame();
+                stream?.Tick();
             }
 
-            if (_sendAllowed)
-            {
-                SendRtcpWhenDue();
-            }
+            SendRtcpWhenDue(stream);
         }
         finally
         {
             Monitor.Exit(_sendGate);
         }
+
+        RaiseDigits();
     }
 
-    private void SendFrame()
+    /// <summary>Takes an RTP packet from the audio stream (under its lock): SRTP, then ICE.</summary>
+    private void SendRtp(ReadOnlyMemory<byte> rtp)
     {
-        uint timestamp = _timestamp;
-        _timestamp += FrameSamples;
-        if (!_sendAllowed || PayloadType is not int payloadType)
-        {
-            return;
-        }
-
-        if (_muted)
-        {
-            _pcm.AsSpan().Clear();
-        }
-        else
-        {
-            _options.Source.Read(_pcm);
-        }
-
-        bool marker = _resumed;
-        _resumed = false;
-        int header = RtpHeaderWriter.Write(_packet, marker, (byte)payloadType, _sequence++, timestamp, _ssrc);
-        int payload = G711.Encode(payloadType, _pcm, _packet.AsSpan(header));
+        ReadOnlySpan<byte> packet = rtp.Span;
         lock (_gate)
         {
-            if (_disposed || _sendContext is null || _agent is null)
+            if (_disposed || _sendContext is null || _agent is null || packet.Length > _packet.Length - 64)
             {
                 return;
             }
 
-            if (_sendContext.ProtectRtp(_packet, header + payload, out int length) != SrtpStatus.Ok)
+            packet.CopyTo(_packet);
+            if (_sendContext.ProtectRtp(_packet, packet.Length, out int length) != SrtpStatus.Ok)
             {
                 return;
             }
@@ -163,6 +162,6 @@ internal sealed partial class MediaSession
             _agent.Send(_packet.AsSpan(0, length));
         }
 
-        Counters.OnSent(payload);
+        Counters.OnSent(packet.Length - RtpHeaderLength);
     }
 }

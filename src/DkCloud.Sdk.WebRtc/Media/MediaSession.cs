@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using DkCloud.Sdk.WebRtc.Audio;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Dtls;
 using DkCloud.Sdk.WebRtc.Ice;
@@ -11,17 +12,25 @@ using DkCloud.Sdk.WebRtc.Srtp;
 namespace DkCloud.Sdk.WebRtc.Media;
 
 /// <summary>
-/// The media of one call: one audio line over ICE, DTLS-SRTP and RTP with G.711. It makes the SDP offer or answer,
-/// applies the remote description, starts DTLS once ICE has selected a pair, then sends 20 ms frames from
-/// <see cref="MediaSessionOptions.Source"/> and hands what it receives to <see cref="MediaSessionOptions.Sink"/>.
-/// Offers inside the call (re-INVITE, UPDATE) are answered through <see cref="ISipSdpAnswerer"/>.
+/// The media of one call: one audio line over ICE, DTLS-SRTP and RTP. It makes the SDP offer or answer (Opus
+/// preferred, then G.711, telephone-event), applies the remote description, starts DTLS once ICE has selected a pair,
+/// then runs the call's <see cref="AudioMediaStream"/> every 20 ms: the microphone (<see cref="MediaSessionOptions.Microphone"/>
+/// or <see cref="MediaSessionOptions.Source"/>) is encoded and sent, received RTP goes through the adaptive jitter
+/// buffer (FEC, loss concealment) to the speaker (<see cref="MediaSessionOptions.Speaker"/> or
+/// <see cref="MediaSessionOptions.Sink"/>) and to <see cref="Heard"/>. DTMF goes both ways (RFC 4733 or in-band), and a
+/// quality monitor samples the call every second. Offers inside the call (re-INVITE, UPDATE) are answered through
+/// <see cref="ISipSdpAnswerer"/>.
 /// </summary>
+/// <remarks>
+/// Thread-safe. Locks are taken in one order: the media clock's, the audio stream's, then the session's; events are
+/// raised outside them.
+/// </remarks>
 internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
 {
-    /// <summary>The G.711 sample rate.</summary>
+    /// <summary>The rate of <see cref="IAudioFrameSource"/>, <see cref="IAudioFrameSink"/> and <see cref="Heard"/>: 8 kHz.</summary>
     public const int SampleRate = 8000;
 
-    /// <summary>Samples in one 20 ms frame.</summary>
+    /// <summary>Samples in one 20 ms frame at <see cref="SampleRate"/>.</summary>
     public const int FrameSamples = 160;
 
     private readonly object _gate = new();
@@ -38,6 +47,8 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
     {
         _options = options ?? new MediaSessionOptions();
         _certificate = DtlsCertificate.Generate(_options.Time);
+        _microphone = _options.Microphone ?? new FrameSourceAdapter(_options.Source);
+        _speaker = _options.Speaker ?? (_options.Sink is null ? null : new FrameSinkAdapter(_options.Sink));
         _ = _secure.Task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
@@ -53,10 +64,10 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
     /// <summary>The DTLS handshake failed, or ICE lost consent on the selected pair (RFC 7675): no media flows.</summary>
     public event Action<Exception>? Failed;
 
-    /// <summary>Packet counters.</summary>
+    /// <summary>Packet counters: RTP packets of the negotiated payload types (audio, CN, telephone-event), SRTCP, drops.</summary>
     public MediaCounters Counters { get; } = new();
 
-    /// <summary>The frequency analysis of what we hear.</summary>
+    /// <summary>The frequency analysis of what we hear: every frame played out, at 8 kHz.</summary>
     public FrequencyMeter Heard { get; } = new();
 
     /// <summary>Our certificate's fingerprint (a=fingerprint).</summary>
@@ -77,13 +88,19 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
     /// <summary>Our DTLS role once the remote description fixed it.</summary>
     public DtlsRole? DtlsRole { get; private set; }
 
-    /// <summary>The negotiated G.711 payload type we send (0 or 8), or null before negotiation.</summary>
+    /// <summary>
+    /// The negotiated audio payload type we send (0 PCMU, 8 PCMA, or Opus's dynamic type, 111 in our offers), or null
+    /// before negotiation; <see cref="Codec"/> names it.
+    /// </summary>
     public int? PayloadType { get; private set; }
 
     /// <summary>The ICE agent, once created.</summary>
     internal IceAgent? Agent => _agent;
 
-    /// <summary>Stops the session: no more sending or receiving; closes the sockets.</summary>
+    /// <summary>
+    /// Stops the session: no more sending or receiving; raises <see cref="QualitySummaryReady"/> with the call's
+    /// quality; closes the sockets.
+    /// </summary>
     public void Dispose()
     {
         IceAgent? agent;
@@ -102,6 +119,8 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
 
         StopSending();
         _closing.Cancel();
+        StopAudio();
+        EndQuality();
         _closing.Dispose();
         dtls?.Dispose();
         agent?.Dispose();

@@ -18,8 +18,9 @@ public sealed partial class CallQualityMonitor
         Track(CallQualityWarning.HighPacketLoss, receiving && sample.PacketLossPercent > _thresholds.MaxPacketLossPercent, raised, cleared);
         Track(CallQualityWarning.LowMos, receiving && sample.Mos < _thresholds.MinMos, raised, cleared);
 
-        _secondsWithoutPackets = receiving ? 0 : _secondsWithoutPackets + 1;
-        Switch(CallQualityWarning.NoPacketsReceived, _secondsWithoutPackets >= _thresholds.NoPacketsSeconds, receiving, raised, cleared);
+        bool expected = _expectPackets;
+        _secondsWithoutPackets = receiving || !expected ? 0 : _secondsWithoutPackets + 1;
+        Switch(CallQualityWarning.NoPacketsReceived, _secondsWithoutPackets >= _thresholds.NoPacketsSeconds, receiving || !expected, raised, cleared);
 
         bool constant = !double.IsNaN(_lastInputLevel) && Math.Abs(sample.InputLevelDbov - _lastInputLevel) < ConstantLevelToleranceDb;
         _secondsOfConstantLevel = constant ? _secondsOfConstantLevel + 1 : 0;

@@ -15,7 +15,7 @@ public sealed partial class CallQualityMonitor : IDisposable
 {
     private readonly object _gate = new();
     private readonly Func<AudioStreamCounters> _read;
-    private readonly string _codec;
+    private volatile string _codec;
     private readonly CallQualityThresholds _thresholds;
     private readonly TimeProvider _time;
     private readonly long _start;
@@ -27,6 +27,7 @@ public sealed partial class CallQualityMonitor : IDisposable
     private int _secondsWithoutPackets;
     private int _secondsOfConstantLevel;
     private double _lastInputLevel = double.NaN;
+    private volatile bool _expectPackets = true;
     private ITimer? _timer;
 
     internal CallQualityMonitor(Func<AudioStreamCounters> read, string codec, CallQualityThresholds thresholds, TimeProvider time)
@@ -66,6 +67,15 @@ public sealed partial class CallQualityMonitor : IDisposable
 
     /// <summary>The latest round-trip time from RTCP (set by the RTCP receiver).</summary>
     internal void UpdateRoundTripTime(TimeSpan roundTrip) => Interlocked.Exchange(ref _roundTripTicks, roundTrip.Ticks);
+
+    /// <summary>The codec the MOS estimate assumes, after a codec change inside the call.</summary>
+    internal void SetCodec(string codec) => _codec = codec ?? throw new ArgumentNullException(nameof(codec));
+
+    /// <summary>
+    /// Whether the far end is meant to send: false while the call is on hold towards us (we are sendonly or inactive),
+    /// when silence on the line is no problem.
+    /// </summary>
+    internal void ExpectPackets(bool expected) => _expectPackets = expected;
 
     /// <summary>Starts sampling every second.</summary>
     internal void Start()

@@ -67,7 +67,11 @@ internal sealed class RtpReceiveStatistics
     /// <param name="sequence">Its sequence number.</param>
     /// <param name="rtpTimestamp">Its RTP timestamp.</param>
     /// <param name="arrivalTimestamp">Arrival time in ticks of <c>timestampFrequency</c>.</param>
-    public bool Update(ushort sequence, uint rtpTimestamp, long arrivalTimestamp)
+    /// <param name="measureJitter">
+    /// False for packets whose timestamp does not follow the sampling clock, such as RFC 4733 events (every packet of
+    /// an event repeats its start time): they count for loss but not for jitter.
+    /// </param>
+    public bool Update(ushort sequence, uint rtpTimestamp, long arrivalTimestamp, bool measureJitter = true)
     {
         if (!_started)
         {
@@ -103,7 +107,11 @@ internal sealed class RtpReceiveStatistics
         }
 
         _received++;
-        UpdateJitter(rtpTimestamp, arrivalTimestamp);
+        if (measureJitter)
+        {
+            UpdateJitter(rtpTimestamp, arrivalTimestamp);
+        }
+
         return true;
     }
 

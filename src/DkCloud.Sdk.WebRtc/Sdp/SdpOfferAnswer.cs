@@ -10,9 +10,10 @@ internal static class SdpOfferAnswer
     /// <summary>
     /// Answers <paramref name="offer"/>. Each audio RTP section takes the offered codecs we support, in the offer's
     /// order and with the offer's payload type numbers; telephone-event is kept only at the clock rate of a kept
-    /// codec. Other or unsupported sections are rejected with port 0. The direction is the offer's reversed
-    /// (sendonly becomes recvonly…) and narrowed by <see cref="SdpAnswerOptions.LocalDirection"/>; the DTLS role
-    /// answers actpass with active (RFC 8842 §5.3).
+    /// codec, and so is CN. A codec with local format parameters (<see cref="SdpCodec.Fmtp"/>) answers with them, any
+    /// other echoes the offer's. Other or unsupported sections are rejected with port 0. The direction is the offer's
+    /// reversed (sendonly becomes recvonly…) and narrowed by <see cref="SdpAnswerOptions.LocalDirection"/>; the DTLS
+    /// role answers actpass with active (RFC 8842 §5.3).
     /// </summary>
     public static SdpSessionDescription CreateAnswer(SdpSessionDescription offer, SdpAnswerOptions options)
     {
@@ -36,7 +37,7 @@ internal static class SdpOfferAnswer
         bool candidatesWritten = false;
         foreach (SdpMediaDescription offered in offer.Media)
         {
-            List<int> payloadTypes = SelectPayloadTypes(offered, options.Codecs);
+            List<KeyValuePair<int, SdpCodec>> payloadTypes = SelectPayloadTypes(offered, options.Codecs);
             if (payloadTypes.Count == 0)
             {
                 answer.Media.Add(Reject(offered));
@@ -44,9 +45,9 @@ internal static class SdpOfferAnswer
             }
 
             var media = new SdpMediaDescription(offered.Media, options.Port, offered.Protocol);
-            foreach (int payloadType in payloadTypes)
+            foreach (KeyValuePair<int, SdpCodec> selected in payloadTypes)
             {
-                media.Formats.Add(payloadType.ToString(CultureInfo.InvariantCulture));
+                media.Formats.Add(selected.Key.ToString(CultureInfo.InvariantCulture));
             }
 
             if (offered.Mid is { } mid)
@@ -62,10 +63,11 @@ internal static class SdpOfferAnswer
                 media.Attributes.Add("rtcp-mux");
             }
 
-            foreach (int payloadType in payloadTypes)
+            foreach (KeyValuePair<int, SdpCodec> selected in payloadTypes)
             {
+                int payloadType = selected.Key;
                 media.Attributes.Add("rtpmap", RtpMapFor(offered, payloadType).ToString());
-                if (offered.GetFmtp(payloadType) is { } fmtp)
+                if ((selected.Value.Fmtp ?? offered.GetFmtp(payloadType)) is { } fmtp)
                 {
                     media.Attributes.Add("fmtp", payloadType.ToString(CultureInfo.InvariantCulture) + " " + fmtp);
                 }
@@ -124,16 +126,15 @@ internal static class SdpOfferAnswer
         _ => SdpSetupRole.Active,
     };
 
-    private static List<int> SelectPayloadTypes(SdpMediaDescription offered, IReadOnlyList<SdpCodec> codecs)
+    private static List<KeyValuePair<int, SdpCodec>> SelectPayloadTypes(SdpMediaDescription offered, IReadOnlyList<SdpCodec> codecs)
     {
-        var selected = new List<int>();
+        var selected = new List<KeyValuePair<int, SdpCodec>>();
         if (!string.Equals(offered.Media, "audio", StringComparison.Ordinal) || !offered.IsRtp || offered.Port == 0)
         {
             return selected;
         }
 
         var rates = new HashSet<int>();
-        var events = new List<KeyValuePair<int, int>>();
         foreach (int payloadType in offered.PayloadTypes)
         {
             SdpRtpMap? map = TryRtpMapFor(offered, payloadType);
@@ -143,32 +144,16 @@ internal static class SdpOfferAnswer
                 continue;
             }
 
-            if (codec.IsTelephoneEvent)
-            {
-                events.Add(new KeyValuePair<int, int>(payloadType, codec.ClockRate));
-                selected.Add(payloadType);
-            }
-            else
+            if (codec.IsAudio)
             {
                 rates.Add(codec.ClockRate);
-                selected.Add(payloadType);
             }
+
+            selected.Add(new KeyValuePair<int, SdpCodec>(payloadType, codec));
         }
 
-        if (rates.Count == 0)
-        {
-            selected.Clear();
-            return selected;
-        }
-
-        foreach (KeyValuePair<int, int> telephoneEvent in events)
-        {
-            if (!rates.Contains(telephoneEvent.Value))
-            {
-                selected.Remove(telephoneEvent.Key);
-            }
-        }
-
+        // telephone-event and CN only go with an audio codec of the same clock rate.
+        selected.RemoveAll(entry => !rates.Contains(entry.Value.ClockRate));
         return selected;
     }
 
@@ -190,6 +175,7 @@ internal static class SdpOfferAnswer
         {
             0 => new SdpRtpMap(0, "PCMU", 8000),
             8 => new SdpRtpMap(8, "PCMA", 8000),
+            13 => new SdpRtpMap(13, "CN", 8000),
             _ => null,
         };
 

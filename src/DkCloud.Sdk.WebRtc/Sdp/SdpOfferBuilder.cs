@@ -69,9 +69,10 @@ internal static class SdpOfferBuilder
             string payloadType = codec.Key.ToString(CultureInfo.InvariantCulture);
             var map = new SdpRtpMap(codec.Key, codec.Value.Name, codec.Value.ClockRate, codec.Value.Channels > 1 ? codec.Value.Channels : null);
             media.Attributes.Add("rtpmap", map.ToString());
-            if (codec.Value.IsTelephoneEvent)
+            string? fmtp = codec.Value.Fmtp ?? (codec.Value.IsTelephoneEvent ? "0-16" : null);
+            if (fmtp is not null)
             {
-                media.Attributes.Add("fmtp", payloadType + " 0-16");
+                media.Attributes.Add("fmtp", payloadType + " " + fmtp);
             }
         }
 

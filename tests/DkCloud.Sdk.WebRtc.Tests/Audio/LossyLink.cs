@@ -12,6 +12,7 @@ internal sealed class LossyLink
     private readonly int _maxDelayMs;
     private readonly double _duplicate;
     private readonly List<(long DueMs, long Order, byte[] Packet)> _inFlight = new();
+    private readonly List<bool> _lost = new();
     private long _order;
     private long _lastDelivered = -1;
 
@@ -33,7 +34,9 @@ internal sealed class LossyLink
     public void Send(ReadOnlyMemory<byte> packet, long nowMs)
     {
         Sent++;
-        if (_random.NextDouble() < _loss)
+        bool lost = _random.NextDouble() < _loss;
+        _lost.Add(lost);
+        if (lost)
         {
             Dropped++;
             return;
@@ -44,6 +47,21 @@ internal sealed class LossyLink
         {
             Enqueue(packet.ToArray(), nowMs);
         }
+    }
+
+    /// <summary>Losses of one packet between two that arrived: what Opus in-band FEC can rebuild.</summary>
+    public int SingleLosses()
+    {
+        int count = 0;
+        for (int i = 1; i < _lost.Count - 1; i++)
+        {
+            if (_lost[i] && !_lost[i - 1] && !_lost[i + 1])
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     public void Deliver(long nowMs, Action<byte[]> receive)

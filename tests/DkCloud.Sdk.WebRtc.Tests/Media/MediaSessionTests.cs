@@ -9,18 +9,19 @@ using Xunit;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Media;
 
-/// <summary>Two media sessions on loopback: offer, answer, ICE, DTLS-SRTP, paced G.711 tones both ways.</summary>
+/// <summary>Two media sessions on loopback with G.711 only: offer, answer, ICE, DTLS-SRTP, paced tones both ways.</summary>
 public class MediaSessionTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    private static MediaSession Create(double toneHz, int[]? payloadTypes = null) => new(new MediaSessionOptions
+    private static MediaSession Create(double toneHz, int[]? payloadTypes = null, bool opus = false) => new(new MediaSessionOptions
     {
         RtcpInterval = TimeSpan.FromMilliseconds(200),
         AddressFilter = address => address.Equals(IPAddress.Loopback),
         IncludeIPv6 = false,
         Source = new ToneFrameSource(toneHz),
         PayloadTypes = payloadTypes ?? [0, 8],
+        OfferOpus = opus,
     });
 
     private static async Task<(MediaSession Offerer, MediaSession Answerer)> ConnectAsync(MediaSession offerer, MediaSession answerer)
@@ -131,7 +132,7 @@ public class MediaSessionTests
     }
 
     [Fact]
-    public async Task Answer_to_an_offer_without_g711_is_refused()
+    public async Task Answer_to_an_opus_only_offer_is_refused_when_opus_is_off()
     {
         using MediaSession answerer = Create(1000);
         const string offer = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\n" +
