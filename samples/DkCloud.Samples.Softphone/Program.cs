@@ -125,7 +125,7 @@ internal static class Program
         call.Sip.Progress += (_, status) => Print("SIP progress " + status.ToString(CultureInfo.InvariantCulture) + (status == 180 ? " (ringing)" : string.Empty));
         call.Media.PairSelected += pair => Print("ICE selected pair " + pair.Local.EndPoint + " <-> " + pair.Remote.EndPoint);
         call.Media.SecureMediaReady += profile => Print("DTLS connected as " + call.Media.DtlsRole + ", SRTP profile " + profile);
-        call.Media.FirstPacketReceived += () => Print("RTP first packet received (" + G711.NameOf(call.Media.PayloadType ?? 0) + ")");
+        call.Media.FirstPacketReceived += () => Print("RTP first packet received (" + (call.Media.Codec ?? "?") + ")");
         call.Media.Failed += failure => Print("DTLS failed: " + failure.Message);
     }
 
