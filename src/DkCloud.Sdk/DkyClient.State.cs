@@ -85,19 +85,41 @@ public sealed partial class DkyClient
     }
 
     /// <summary>
-    /// Checks the audio devices (the JS <c>checkMedia()</c>) and raises <c>dky:deviceDetection</c>. Without a
-    /// softphone the SDK carries no audio, which is reported as an error with the reason.
+    /// Checks the audio devices (the JS <c>checkMedia()</c>) and raises <c>dky:deviceDetection</c>: the softphone's
+    /// microphone gives audio and its speaker takes it. Without a softphone the SDK carries no audio, which is
+    /// reported as an error with the reason.
     /// </summary>
-    public Task<bool> CheckMediaAsync(CancellationToken cancellationToken = default)
+    public async Task<bool> CheckMediaAsync(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var ok = _options.Softphone is not null;
-        Raise(new DeviceDetectionEventArgs
+        string info;
+        bool ok;
+        if (_options.Softphone is not { } factory)
         {
-            State = ok ? "success" : "error",
-            Info = ok ? "softphone" : "No softphone: this session carries no audio (DkyOptions.Softphone is not set).",
-        }, EventNames.DeviceDetection);
-        return Task.FromResult(ok);
+            ok = false;
+            info = "No softphone: this session carries no audio (DkyOptions.Softphone is not set).";
+        }
+        else
+        {
+            var report = await factory.PreflightAsync(_softphone, includeLoopbackCall: false, cancellationToken).ConfigureAwait(false);
+            ok = report.MicrophoneWorks != false && report.SpeakerWorks != false;
+            info = ok ? "softphone" : string.Join(" ", report.Problems);
+        }
+
+        Raise(new DeviceDetectionEventArgs { State = ok ? "success" : "error", Info = info }, EventNames.DeviceDetection);
+        return ok;
+    }
+
+    /// <summary>
+    /// Checks everything a WebRTC agent's calls need before the agent goes idle: microphone level, speaker, the SIP
+    /// round trip (once registered), UDP reachability of the configured STUN server (else whether TURN is needed),
+    /// and a short local call's MOS. Do not run it during a call.
+    /// </summary>
+    /// <exception cref="DkyException"><see cref="DkyErrorCodes.SoftphoneRequired"/> without a softphone.</exception>
+    public Task<SoftphonePreflightReport> PreflightAsync(CancellationToken cancellationToken = default)
+    {
+        var factory = _options.Softphone ?? throw new DkyException(DkyErrorCodes.SoftphoneRequired, "A preflight checks the softphone: set DkyOptions.Softphone.", "preflight");
+        return factory.PreflightAsync(_softphone, includeLoopbackCall: true, cancellationToken);
     }
 
     private static TimeSpan? ParseDuration(string? text)

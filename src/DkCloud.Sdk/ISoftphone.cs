@@ -34,6 +34,9 @@ public interface ISoftphone : IAsyncDisposable
     /// </summary>
     void Play(SoftphonePrompt prompt, System.Uri? custom);
 
+    /// <summary>Sends one SIP OPTIONS to the server now; the round trip, or null when it failed.</summary>
+    Task<TimeSpan?> ProbeAsync(CancellationToken cancellationToken);
+
     /// <summary>Stops or resumes sending the microphone's audio.</summary>
     void SetMuted(bool muted);
 }

@@ -134,6 +134,13 @@ internal sealed class WebRtcSoftphone : ISoftphone
         }
     }
 
+    public async Task<TimeSpan?> ProbeAsync(CancellationToken cancellationToken)
+    {
+        var probe = await _phone.Agent.ProbeServerAsync().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return probe.State == SipOptionsProbeState.Succeeded ? probe.Delay : null;
+    }
+
     public void Play(SoftphonePrompt prompt, Uri? custom)
     {
         if (_prompts is not null && Volatile.Read(ref _disposed) == 0)

@@ -37,6 +37,18 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// <summary>What the agent hears (any sample rate; resampled), in 20 ms frames. Nothing is played when null.</summary>
     public Audio.IAudioSink? Speaker { get; set; }
 
+    /// <summary>A STUN server (UDP) for a server-reflexive candidate behind NAT, and for the preflight's UDP check; null: none.</summary>
+    public IPEndPoint? StunServer { get; set; }
+
+    /// <summary>A TURN server (UDP) for a relayed candidate where UDP to the media server is blocked; null: none.</summary>
+    public IPEndPoint? TurnServer { get; set; }
+
+    /// <summary>The TURN long-term credential's username.</summary>
+    public string? TurnUsername { get; set; }
+
+    /// <summary>The TURN long-term credential's password (never logged).</summary>
+    public string? TurnPassword { get; set; }
+
     /// <summary>The clock for SIP and media timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -59,6 +71,7 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
         var domain = string.IsNullOrEmpty(registration.Realm) ? registration.Host : registration.Realm;
         var filter = MediaAddressFilter ?? (IsLoopback(registration.Host) ? IPAddress.IsLoopback : null);
         var time = TimeProvider;
+        var stun = StunServer;
         IAudioFrameSource source = Microphone is { } microphone ? new AudioSourceFrames(microphone) : SilenceFrameSource.Instance;
         var speaker = Speaker is { } shared ? new SerializedAudioSink(shared) : null;
         IAudioFrameSink? sink = speaker is null ? null : new AudioSinkFrames(speaker);
@@ -66,10 +79,18 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
         {
             Time = time,
             OptionsProbes = true,
-            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink },
+            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink, StunServer = stun, Turn = CreateTurnOptions() },
         };
         return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker));
     }
+
+    /// <inheritdoc />
+    public Task<SoftphonePreflightReport> PreflightAsync(ISoftphone? live, bool includeLoopbackCall, CancellationToken cancellationToken)
+        => new SoftphonePreflight(Microphone, Speaker, StunServer, TurnServer is not null, TimeProvider).RunAsync(live, includeLoopbackCall, cancellationToken);
+
+    private Turn.TurnClientOptions? CreateTurnOptions() => TurnServer is null
+        ? null
+        : new Turn.TurnClientOptions { Server = TurnServer, Username = TurnUsername ?? string.Empty, Password = TurnPassword ?? string.Empty };
 
     private static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) ||

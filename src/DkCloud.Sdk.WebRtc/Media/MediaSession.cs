@@ -146,7 +146,7 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
 
     private void CreateAgent(IceRole role)
     {
-        var iceOptions = new IceAgentOptions { IncludeIPv6 = _options.IncludeIPv6 };
+        var iceOptions = new IceAgentOptions { IncludeIPv6 = _options.IncludeIPv6, StunServer = _options.StunServer, Turn = _options.Turn };
         if (_options.AddressFilter is not null)
         {
             iceOptions.AddressFilter = _options.AddressFilter;

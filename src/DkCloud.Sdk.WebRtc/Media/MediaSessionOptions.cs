@@ -13,6 +13,12 @@ internal sealed class MediaSessionOptions
     /// <summary>Which local addresses become ICE host candidates; null keeps the ICE agent's default.</summary>
     public Func<IPAddress, bool>? AddressFilter { get; set; }
 
+    /// <summary>A STUN server for a server-reflexive candidate (the address a NAT shows), or null.</summary>
+    public IPEndPoint? StunServer { get; set; }
+
+    /// <summary>A TURN server for a relayed candidate (networks that block UDP to the media server), or null.</summary>
+    public Turn.TurnClientOptions? Turn { get; set; }
+
     /// <summary>Whether IPv6 addresses are gathered.</summary>
     public bool IncludeIPv6 { get; set; } = true;
 
