@@ -31,8 +31,14 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private int _disposed;
     private int _stopping;
 
-    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null)
+    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null, Action<MediaSession>? watchMedia = null)
     {
+        if (watchMedia is not null)
+        {
+            phone.IncomingCall += call => watchMedia(call.Media);
+            phone.OutgoingCall += call => watchMedia(call.Media);
+        }
+
         _phone = phone;
         _time = time;
         _prompts = speaker is null ? null : new PromptPlayer(speaker, time);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Media;
+using DkCloud.Sdk.WebRtc.Quality;
 
 namespace DkCloud.Sdk.WebRtc.Integration;
 
@@ -49,6 +50,18 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// <summary>The TURN long-term credential's password (never logged).</summary>
     public string? TurnPassword { get; set; }
 
+    /// <summary>A call of a softphone made here took a quality sample (every second: jitter, loss, RTT, levels, MOS). Raised on a media thread.</summary>
+    public event EventHandler<CallQualitySampleEventArgs>? QualitySampled;
+
+    /// <summary>A call's quality crossed a threshold (RTT, jitter, loss, MOS, no packets, a dead microphone), once until it clears.</summary>
+    public event EventHandler<CallQualityWarningEventArgs>? QualityWarningRaised;
+
+    /// <summary>A call's quality warning cleared.</summary>
+    public event EventHandler<CallQualityWarningEventArgs>? QualityWarningCleared;
+
+    /// <summary>A call ended; its quality over the whole call.</summary>
+    public event EventHandler<CallQualitySummary>? CallQualitySummaryReady;
+
     /// <summary>The clock for SIP and media timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -81,7 +94,15 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
             OptionsProbes = true,
             MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink, StunServer = stun, Turn = CreateTurnOptions() },
         };
-        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker));
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality));
+    }
+
+    private void WatchQuality(MediaSession media)
+    {
+        media.QualitySampled += sample => QualitySampled?.Invoke(this, new CallQualitySampleEventArgs(sample));
+        media.QualityWarningRaised += warning => QualityWarningRaised?.Invoke(this, warning);
+        media.QualityWarningCleared += warning => QualityWarningCleared?.Invoke(this, warning);
+        media.QualitySummaryReady += summary => CallQualitySummaryReady?.Invoke(this, summary);
     }
 
     /// <inheritdoc />

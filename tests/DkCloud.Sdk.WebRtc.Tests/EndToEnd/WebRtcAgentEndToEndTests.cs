@@ -86,6 +86,26 @@ public sealed class WebRtcAgentEndToEndTests
     }
 
     [Fact]
+    public async Task Call_quality_is_sampled_every_second_and_summarised_at_hang_up()
+    {
+        await using var emulator = await StartAsync();
+        await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
+        var samples = new System.Collections.Concurrent.ConcurrentQueue<DkCloud.Sdk.WebRtc.Quality.CallQualitySample>();
+        var summary = new TaskCompletionSource<DkCloud.Sdk.WebRtc.Quality.CallQualitySummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.Factory.QualitySampled += (_, e) => samples.Enqueue(e.Sample);
+        agent.Factory.CallQualitySummaryReady += (_, e) => summary.TrySetResult(e);
+
+        await agent.Client.CallPhoneAsync(new CallPhoneRequest(Customer));
+        Assert.True(await Eventually.TrueAsync(() => samples.Count >= 3), "samples " + samples.Count);
+        await agent.Client.HangupAsync();
+
+        var whole = await summary.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(whole.Samples >= 3);
+        Assert.InRange(whole.AverageMos, 3.5, 4.5);
+        Assert.Contains(samples, s => s.PacketsReceived > 0);
+    }
+
+    [Fact]
     public async Task Inbound_call_rings_the_extension_until_answered_then_talks()
     {
         await using var emulator = await StartAsync();
