@@ -22,6 +22,8 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly PromptPlayer? _prompts;
+    private readonly Ringer? _ringer;
+    private CancellationTokenSource? _ringTone;
     private readonly CancellationTokenSource _closing = new();
     private TaskCompletionSource<SoftphoneCall> _nextRing = NewRing();
     private SoftphoneCall? _ringing;
@@ -31,8 +33,9 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private int _disposed;
     private int _stopping;
 
-    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null, Action<MediaSession>? watchMedia = null)
+    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null, Action<MediaSession>? watchMedia = null, Ringer? ringer = null)
     {
+        _ringer = ringer;
         if (watchMedia is not null)
         {
             phone.IncomingCall += call => watchMedia(call.Media);
@@ -113,6 +116,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
         {
             _current = call;
             call.Media.Muted = _muted;
+            StopRingToneLocked();
         }
 
         await _phone.AnswerAsync(call, cancellationToken).ConfigureAwait(false);
@@ -173,6 +177,11 @@ internal sealed class WebRtcSoftphone : ISoftphone
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _closing.Cancel();
+            lock (_gate)
+            {
+                StopRingToneLocked();
+            }
+
             _phone.IncomingCall -= OnIncomingCall;
             _phone.Dispose();
         }
@@ -189,6 +198,34 @@ internal sealed class WebRtcSoftphone : ISoftphone
         catch (OperationCanceledException)
         {
             // The softphone closed while it played.
+        }
+    }
+
+    private void StartRingTone()
+    {
+        if (_ringer is null)
+        {
+            return;
+        }
+
+        CancellationTokenSource stop;
+        lock (_gate)
+        {
+            StopRingToneLocked();
+            stop = new CancellationTokenSource();
+            _ringTone = stop;
+        }
+
+        _ = _ringer.RingAsync(stop.Token);
+    }
+
+    private void StopRingToneLocked()
+    {
+        if (_ringTone is { } stop)
+        {
+            _ringTone = null;
+            stop.Cancel();
+            stop.Dispose();
         }
     }
 
@@ -225,6 +262,8 @@ internal sealed class WebRtcSoftphone : ISoftphone
             _nextRing = NewRing();
         }
 
+        StartRingTone();
+
         _ = call.WhenEnded.ContinueWith(
             _ =>
             {
@@ -233,6 +272,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
                     if (_ringing == call)
                     {
                         _ringing = null;
+                        StopRingToneLocked();
                     }
 
                     if (_current == call)

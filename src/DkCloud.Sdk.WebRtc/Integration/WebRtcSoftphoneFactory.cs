@@ -38,6 +38,12 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// <summary>What the agent hears (any sample rate; resampled), in 20 ms frames. Nothing is played when null.</summary>
     public Audio.IAudioSink? Speaker { get; set; }
 
+    /// <summary>
+    /// Where the ring tone plays while a call rings on the extension (a headset's or the PC's speaker; 450 Hz, 1 s on,
+    /// 4 s off); nothing rings when null. Legs the SDK answers by itself do not ring.
+    /// </summary>
+    public Audio.IAudioSink? Ringer { get; set; }
+
     /// <summary>A STUN server (UDP) for a server-reflexive candidate behind NAT, and for the preflight's UDP check; null: none.</summary>
     public IPEndPoint? StunServer { get; set; }
 
@@ -94,7 +100,7 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
             OptionsProbes = true,
             MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink, StunServer = stun, Turn = CreateTurnOptions() },
         };
-        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality));
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality, Ringer is { } ringer ? new Ringer(new SerializedAudioSink(ringer), time) : null));
     }
 
     private void WatchQuality(MediaSession media)

@@ -27,6 +27,9 @@ internal sealed class WebRtcAgent : IAsyncDisposable
 
     public ListeningSink Ear { get; }
 
+    /// <summary>The device the ring tone plays on.</summary>
+    public ListeningSink Ringer { get; private init; } = new();
+
     public WebRtcSoftphoneFactory Factory { get; }
 
     public ConcurrentQueue<string> Events { get; } = new();
@@ -34,7 +37,8 @@ internal sealed class WebRtcAgent : IAsyncDisposable
     public static async Task<WebRtcAgent> LogInAsync(DkCloudEmulator emulator, string agentNumber, string extension, double voice)
     {
         var ear = new ListeningSink(Integration.PromptPlayer.AnswerBeep, Integration.PromptPlayer.HangupBeep);
-        var factory = new WebRtcSoftphoneFactory { Microphone = new ToneSource(voice, 8000, 0.3), Speaker = ear };
+        var ringer = new ListeningSink(Integration.Ringer.Frequency);
+        var factory = new WebRtcSoftphoneFactory { Microphone = new ToneSource(voice, 8000, 0.3), Speaker = ear, Ringer = ringer };
         var client = new DkyClient(new DkyOptions
         {
             ProjectId = ProjectId,
@@ -47,7 +51,7 @@ internal sealed class WebRtcAgent : IAsyncDisposable
             ExtensionGracePeriod = TimeSpan.FromMilliseconds(100),
             Softphone = factory,
         });
-        var agent = new WebRtcAgent(client, ear, factory);
+        var agent = new WebRtcAgent(client, ear, factory) { Ringer = ringer };
         await client.InitAsync();
         return agent;
     }

@@ -33,6 +33,7 @@ public sealed class WebRtcAgentEndToEndTests
         Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(CustomerTone)), "the agent hears the customer's tone");
         Assert.True(await Eventually.TrueAsync(() => CustomerHears(emulator, call.LinkedId, AgentTone)), "the customer hears the agent's tone");
         Assert.Equal(call.LinkedId, agent.Client.Calls.Current?.LinkedId);
+        Assert.Equal(0, agent.Ringer.Frames); // the agent's own outbound leg is picked up without ringing
 
         await agent.Client.HangupAsync();
         Assert.True(await Eventually.TrueAsync(() => agent.Events.Contains("dky:hangup")));
@@ -115,12 +116,16 @@ public sealed class WebRtcAgentEndToEndTests
         Assert.True(await Eventually.TrueAsync(() => agent.Events.Contains("dky:ring")));
         await Task.Delay(TimeSpan.FromSeconds(3)); // three rings' worth: nothing answers by itself
         Assert.Equal(0, agent.Ear.Frames);
+        Assert.True(agent.Ringer.FramesWith(Integration.Ringer.Frequency) >= 40, "the ring tone plays on the ringer device");
         Assert.Equal(linkedId, agent.Client.Calls.Current?.LinkedId);
 
         await agent.Client.AnswerAsync();
 
         Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(CustomerTone)));
         Assert.True(await Eventually.TrueAsync(() => CustomerHears(emulator, linkedId, AgentTone)));
+        var rung = agent.Ringer.Frames;
+        await Task.Delay(500);
+        Assert.Equal(rung, agent.Ringer.Frames);
     }
 
     [Fact]
