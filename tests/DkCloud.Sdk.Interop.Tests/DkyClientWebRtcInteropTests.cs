@@ -44,7 +44,12 @@ public sealed class DkyClientWebRtcInteropTests
             IsEncrypt = true,
             AgentWebSocketUrl = emulator.AgentWebSocketUrl,
             ExtensionGracePeriod = TimeSpan.FromMilliseconds(200),
-            Softphone = new WebRtcSoftphoneFactory { MediaAddressFilter = address => address.Equals(IPAddress.Loopback) },
+            Softphone = new WebRtcSoftphoneFactory
+            {
+                MediaAddressFilter = address => address.Equals(IPAddress.Loopback),
+                Microphone = new DkCloud.Sdk.WebRtc.Audio.ToneSource(440, 8000, 0.3),
+                Speaker = new DkCloud.Sdk.WebRtc.Audio.NullSink(8000),
+            },
         };
         await using var client = new DkyClient(options);
         var events = new System.Collections.Concurrent.ConcurrentQueue<string>();
