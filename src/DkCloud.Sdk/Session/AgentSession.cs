@@ -222,6 +222,14 @@ internal sealed class AgentSession : IAsyncDisposable
             pending = p;
         }
 
+        if (pending is { Silent: true } && string.Equals(pending.Type, WireTypes.Ping, StringComparison.Ordinal))
+        {
+            // A heartbeat's answer raises nothing and changes no state: it ends its wait here, without a trip
+            // through the event worker.
+            pending.Completion.TrySetResult(decoded);
+            return;
+        }
+
         _listener.OnMessage(decoded, pending);
     }
 
@@ -256,7 +264,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
 #if NET8_0_OR_GREATER
         if (_options.ServerCertificateValidation is { } validate)
         {
