@@ -30,6 +30,11 @@ internal static class Program
             stop.Cancel();
         };
 
+        if (options.WebRtcCalls is not null)
+        {
+            return await WebRtcMode.RunAsync(options, stop.Token).ConfigureAwait(false);
+        }
+
         var report = new ScaleReport
         {
             Agents = options.Agents,
