@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
@@ -182,9 +183,14 @@ internal sealed class AgentSession : IAsyncDisposable
 
     private void OnReceived(ResponseMessage message)
     {
+        var read = SessionEventSource.Log.IsEnabled() ? Stopwatch.GetTimestamp() : 0;
         try
         {
             Receive(message);
+            if (read != 0)
+            {
+                SessionEventSource.Log.MessageRead(SessionEventSource.MicrosecondsSince(read));
+            }
         }
 #pragma warning disable CA1031 // Nothing may escape into the socket's receive loop: that would drop the link.
         catch (Exception ex)
