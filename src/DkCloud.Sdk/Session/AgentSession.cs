@@ -27,6 +27,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connector;
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
     private WebsocketClient? _socket;
+    private FrameSender? _sender;
     private IDisposable? _messageSubscription;
     private IDisposable? _closeSubscription;
     private int _closing;
@@ -48,7 +49,7 @@ internal sealed class AgentSession : IAsyncDisposable
     /// <summary>Opens the socket; throws <see cref="DkyConnectionException"/> when it cannot.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, _connector)
+        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, ConnectAndKeepAsync)
         {
             IsReconnectionEnabled = false,
             ReconnectTimeout = null,
@@ -108,7 +109,7 @@ internal sealed class AgentSession : IAsyncDisposable
             using var scope = TimeoutScope.Start(_options.TimeProvider, limit, cancellationToken);
             using (scope.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
             {
-                if (!socket.SendAsText(bytes))
+                if (_sender is not { } sender || !socket.IsRunning || !await sender.SendTextAsync(bytes).ConfigureAwait(false))
                 {
                     throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket refused the message.", type);
                 }
@@ -179,6 +180,7 @@ internal sealed class AgentSession : IAsyncDisposable
         _closeSubscription?.Dispose();
         _socket?.Dispose();
         _socket = null;
+        _sender = null;
     }
 
     private void OnReceived(ResponseMessage message)
@@ -265,6 +267,14 @@ internal sealed class AgentSession : IAsyncDisposable
         }
 
         _pending.Clear();
+    }
+
+    /// <summary>Opens the socket for the client library and keeps it: requests are written to it directly.</summary>
+    private async Task<WebSocket> ConnectAndKeepAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var socket = await _connector(url, cancellationToken).ConfigureAwait(false);
+        _sender = new FrameSender(socket, _logger);
+        return socket;
     }
 
     private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
