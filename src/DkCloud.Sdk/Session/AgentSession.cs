@@ -25,6 +25,7 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IAgentSessionListener _listener;
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connector;
+    private static readonly Task<bool> Refused = Task.FromResult(false);
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
     private WebsocketClient? _socket;
     private FrameSender? _sender;
@@ -109,7 +110,11 @@ internal sealed class AgentSession : IAsyncDisposable
             using var scope = TimeoutScope.Start(_options.TimeProvider, limit, cancellationToken);
             using (scope.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
             {
-                if (_sender is not { } sender || !socket.IsRunning || !await sender.SendTextAsync(bytes).ConfigureAwait(false))
+                // Not awaited: a socket that stops taking bytes (a stalled peer) must not hold the request past its
+                // timeout. The write finishes on this thread when the socket takes the frame at once, as it does
+                // unless it is backed up; a refusal is known before anything is written.
+                var sending = _sender is { } sender && socket.IsRunning ? sender.SendTextAsync(bytes) : Refused;
+                if (sending.IsCompleted && !sending.Result)
                 {
                     throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket refused the message.", type);
                 }
