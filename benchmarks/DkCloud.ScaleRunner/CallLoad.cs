@@ -78,10 +78,12 @@ internal sealed class CallLoad
         try
         {
             slot.BeginCall();
+            var injected = Stopwatch.GetTimestamp();
             using var inbound = await _admin.PostAsJsonAsync(
                 "inbound",
                 new { projectId = ProjectId, agentNumber = slot.AgentNumber, customerNumber = "13800138000" },
                 cancellationToken).ConfigureAwait(false);
+            _statistics.AdminRequest.RecordSince(injected);
             if (!inbound.IsSuccessStatusCode)
             {
                 Fail($"inbound HTTP {(int)inbound.StatusCode}");
@@ -99,7 +101,9 @@ internal sealed class CallLoad
             await Task.Delay(_talk, cancellationToken).ConfigureAwait(false);
 
             slot.MarkHangupSent();
+            var hangupSent = Stopwatch.GetTimestamp();
             using var hangup = await _admin.PostAsync(new Uri($"calls/{Uri.EscapeDataString(linkedId)}/hangup", UriKind.Relative), null, cancellationToken).ConfigureAwait(false);
+            _statistics.AdminRequest.RecordSince(hangupSent);
             if (!hangup.IsSuccessStatusCode)
             {
                 Fail($"hangup HTTP {(int)hangup.StatusCode}");

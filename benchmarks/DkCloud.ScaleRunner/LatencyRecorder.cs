@@ -29,6 +29,15 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>Records a sample already in milliseconds.</summary>
+    public void Record(double ms)
+    {
+        lock (_gate)
+        {
+            _samples.Add(ms);
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

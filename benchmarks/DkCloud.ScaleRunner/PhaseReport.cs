@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using DkCloud.Benchmarks.MediaLoad;
 
 namespace DkCloud.ScaleRunner;
 
@@ -32,6 +33,9 @@ internal sealed class PhaseReport
 
     public long AllocatedBytes { get; init; }
 
+    /// <summary>The share of the phase in which some task on the machine waited for a CPU (Linux PSI), or null.</summary>
+    public double? CpuPressurePercent { get; init; }
+
     public static PhaseReport From(ProcessSample from, ProcessSample to, long events, TimeSpan emulatorCpuFrom, TimeSpan emulatorCpuTo)
     {
         var wall = Stopwatch.GetElapsedTime(from.WallTimestamp, to.WallTimestamp).TotalSeconds;
@@ -50,6 +54,7 @@ internal sealed class PhaseReport
             Gen1Collections = to.Gen1 - from.Gen1,
             Gen2Collections = to.Gen2 - from.Gen2,
             AllocatedBytes = to.AllocatedBytes - from.AllocatedBytes,
+            CpuPressurePercent = CpuPressure.Percent(from.CpuPressure, to.CpuPressure, TimeSpan.FromSeconds(wall)),
         };
     }
 }

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace DkCloud.ScaleRunner;
 
 /// <summary>This process's counters at one moment.</summary>
-internal readonly record struct ProcessSample(long WallTimestamp, TimeSpan CpuTime, long WorkingSet, int Threads, int Gen0, int Gen1, int Gen2, long AllocatedBytes)
+internal readonly record struct ProcessSample(long WallTimestamp, TimeSpan CpuTime, long WorkingSet, int Threads, int Gen0, int Gen1, int Gen2, long AllocatedBytes, long? CpuPressure)
 {
     public static ProcessSample Take()
     {
@@ -17,7 +17,8 @@ internal readonly record struct ProcessSample(long WallTimestamp, TimeSpan CpuTi
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2),
-            GC.GetTotalAllocatedBytes(precise: false));
+            GC.GetTotalAllocatedBytes(precise: false),
+            Benchmarks.MediaLoad.CpuPressure.Sample());
     }
 
     /// <summary>CPU time over wall time between two samples, as a percentage of one core.</summary>

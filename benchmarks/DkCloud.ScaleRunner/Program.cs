@@ -30,6 +30,11 @@ internal static class Program
             stop.Cancel();
         };
 
+        if (options.WebRtcCalls is not null)
+        {
+            return await WebRtcMode.RunAsync(options, stop.Token).ConfigureAwait(false);
+        }
+
         var report = new ScaleReport
         {
             Agents = options.Agents,
@@ -128,9 +133,12 @@ internal static class Program
         var eventsBefore = statistics.Events;
         var emulatorCpuLoadStart = emulator.CpuTime;
         var loadStart = ProcessSample.Take();
-        if (options.Seconds > 0 && loggedIn.Count > 0)
+        using (new SdkStageListener(statistics))
         {
-            await load.RunAsync(options.CallsPerSecond, TimeSpan.FromSeconds(options.Seconds), stop.Token).ConfigureAwait(false);
+            if (options.Seconds > 0 && loggedIn.Count > 0)
+            {
+                await load.RunAsync(options.CallsPerSecond, TimeSpan.FromSeconds(options.Seconds), stop.Token).ConfigureAwait(false);
+            }
         }
 
         var loadEnd = ProcessSample.Take();
@@ -141,6 +149,7 @@ internal static class Program
         report.CallsSkippedNoIdleAgent = statistics.CallsSkippedNoIdleAgent;
         report.CallFailures = new Dictionary<string, int>(load.Failures, StringComparer.Ordinal);
         report.Latencies = [statistics.Ring.Summarize(), statistics.Answer.Summarize(), statistics.Hangup.Summarize()];
+        report.Stages = [statistics.AdminRequest.Summarize(), statistics.SdkReader.Summarize(), statistics.SdkQueue.Summarize()];
         report.AllEventLatency = LatencyRecorder.Combine("all measured events", [statistics.Ring, statistics.Answer, statistics.Hangup]);
         report.ProtocolErrors = Interlocked.Read(ref statistics.ProtocolErrors);
         report.SessionsLost = Interlocked.Read(ref statistics.SessionsLost);

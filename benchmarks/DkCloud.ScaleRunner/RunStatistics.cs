@@ -16,6 +16,15 @@ internal sealed class RunStatistics
     /// <summary>Admin customer hang-up sent → agent-leg HANGUP handler.</summary>
     public LatencyRecorder Hangup { get; } = new("hangup (admin hangup → handler)");
 
+    /// <summary>Inside the SDK: message read from the socket → decoded, matched and queued for the event worker.</summary>
+    public LatencyRecorder SdkReader { get; } = new("SDK: socket read → queued");
+
+    /// <summary>Inside the SDK: queued → the event worker starts the handler.</summary>
+    public LatencyRecorder SdkQueue { get; } = new("SDK: queued → handler starts");
+
+    /// <summary>The admin request that injects a call or hangs it up, sent → answered (the emulator's HTTP side).</summary>
+    public LatencyRecorder AdminRequest { get; } = new("admin HTTP request (runner → emulator → runner)");
+
     public long ProtocolErrors;
     public long SessionsLost;
     public long CallsStarted;
@@ -32,5 +41,8 @@ internal sealed class RunStatistics
         Ring.Clear();
         Answer.Clear();
         Hangup.Clear();
+        SdkReader.Clear();
+        SdkQueue.Clear();
+        AdminRequest.Clear();
     }
 }

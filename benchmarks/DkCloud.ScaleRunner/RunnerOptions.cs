@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace DkCloud.ScaleRunner;
@@ -22,6 +23,13 @@ internal sealed class RunnerOptions
 
     public string? EmulatorPath { get; private set; }
 
+    /// <summary>The WebRTC mode's steps (concurrent loopback calls), or null for the agent sessions' run.</summary>
+    public IReadOnlyList<int>? WebRtcCalls { get; private set; }
+
+    public int WebRtcSeconds { get; private set; } = 10;
+
+    public int GapMilliseconds { get; private set; } = 100;
+
     public const string Usage =
         "DkCloud.ScaleRunner --agents N --seconds S [--calls-per-second R] [--idle-seconds I] [--talk-ms T]\n" +
         "                    [--login-concurrency C] [--json PATH] [--emulator PATH-TO-DkCloud.Emulator.dll]\n" +
@@ -31,7 +39,11 @@ internal sealed class RunnerOptions
         "  --idle-seconds I        idle window measured after login (default 10)\n" +
         "  --talk-ms T             time between answer and the customer's hang-up (default 1000)\n" +
         "  --login-concurrency C   logins in flight at once (default 64)\n" +
-        "  --json PATH             where the numbers are written (default scale-result.json)";
+        "  --json PATH             where the numbers are written (default scale-result.json)\n" +
+        "DkCloud.ScaleRunner --webrtc-calls 1,10,25,50,100 [--webrtc-seconds S] [--gap-ms G] [--json PATH]\n" +
+        "  --webrtc-calls LIST     loopback calls with media in this process, one step per number (no emulator)\n" +
+        "  --webrtc-seconds S      measured window of each step (default 10)\n" +
+        "  --gap-ms G              a pause between two received frames longer than this is an audio gap (default 100)";
 
     /// <summary>Parses the arguments; null when the run should not start (help or an error, already printed).</summary>
     public static RunnerOptions? Parse(string[] args)
@@ -62,6 +74,9 @@ internal sealed class RunnerOptions
                 "--calls-per-second" => TryDouble(value, v => options.CallsPerSecond = v),
                 "--json" => Set(() => options.JsonPath = value),
                 "--emulator" => Set(() => options.EmulatorPath = value),
+                "--webrtc-calls" => TryIntList(value, v => options.WebRtcCalls = v),
+                "--webrtc-seconds" => TryInt(value, 1, 3_600, v => options.WebRtcSeconds = v),
+                "--gap-ms" => TryInt(value, 20, 60_000, v => options.GapMilliseconds = v),
                 _ => false,
             };
             if (!ok)
@@ -94,6 +109,28 @@ internal sealed class RunnerOptions
         }
 
         apply(value);
+        return true;
+    }
+
+    private static bool TryIntList(string text, Action<IReadOnlyList<int>> apply)
+    {
+        var values = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value < 1 || value > 2_000)
+            {
+                return false;
+            }
+
+            values.Add(value);
+        }
+
+        if (values.Count == 0)
+        {
+            return false;
+        }
+
+        apply(values);
         return true;
     }
 

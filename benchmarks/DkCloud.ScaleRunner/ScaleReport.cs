@@ -43,6 +43,9 @@ internal sealed class ScaleReport
     public Dictionary<string, int> CallFailures { get; set; } = new(StringComparer.Ordinal);
     public IReadOnlyList<LatencySummary> Latencies { get; set; } = [];
     public LatencySummary? AllEventLatency { get; set; }
+
+    /// <summary>Where the time goes: the admin request (emulator side), and the SDK's own share after the socket read.</summary>
+    public IReadOnlyList<LatencySummary> Stages { get; set; } = [];
     public long ProtocolErrors { get; set; }
     public long SessionsLost { get; set; }
     public long EmulatorWorkingSetBytes { get; set; }
@@ -93,6 +96,13 @@ internal sealed class ScaleReport
                 Row(w, "all measured events p50 / p99 / max", string.Format(c, "{0:0.00} / {1:0.00} / {2:0.00} ms", all.P50Ms, all.P99Ms, all.MaxMs));
             }
 
+            foreach (var stage in Stages)
+            {
+                Row(w, stage.Name + " p50 / p99 / max", string.Format(c, "{0:0.000} / {1:0.000} / {2:0.00} ms (n={3})", stage.P50Ms, stage.P99Ms, stage.MaxMs, stage.Count));
+            }
+
+            Row(w, "CPU pressure during load (some task waiting for a CPU)", load.CpuPressurePercent is { } p ? string.Format(c, "{0:0} % of the time", p) : "n/a");
+
             Row(w, "load CPU (this process)", string.Format(c, "{0:0.0} % of one core ({1:0.0} % of the machine)", load.CpuPercentOfOneCore, load.CpuPercentOfMachine));
             Row(w, "load CPU (emulator)", string.Format(c, "{0:0.0} % of one core", load.EmulatorCpuPercentOfOneCore));
             Row(w, "threads at end of load", load.ThreadsAtEnd.ToString(c));
@@ -104,6 +114,7 @@ internal sealed class ScaleReport
         {
             Row(w, "idle CPU after load (this process)", string.Format(c, "{0:0.00} % of one core ({1:0.00} % of the machine) over {2:0.0} s", steady.CpuPercentOfOneCore, steady.CpuPercentOfMachine, steady.WallSeconds));
             Row(w, "idle CPU after load (emulator)", string.Format(c, "{0:0.00} % of one core", steady.EmulatorCpuPercentOfOneCore));
+            Row(w, "CPU pressure while idle after load", steady.CpuPressurePercent is { } p ? string.Format(c, "{0:0} % of the time", p) : "n/a");
         }
 
         Row(w, "protocol errors / sessions lost", $"{ProtocolErrors} / {SessionsLost}");

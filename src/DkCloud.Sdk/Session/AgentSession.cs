@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
 using System.Threading;
@@ -24,8 +25,10 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly IAgentSessionListener _listener;
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connector;
+    private static readonly Task<bool> Refused = Task.FromResult(false);
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
     private WebsocketClient? _socket;
+    private FrameSender? _sender;
     private IDisposable? _messageSubscription;
     private IDisposable? _closeSubscription;
     private int _closing;
@@ -47,7 +50,7 @@ internal sealed class AgentSession : IAsyncDisposable
     /// <summary>Opens the socket; throws <see cref="DkyConnectionException"/> when it cannot.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, _connector)
+        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, ConnectAndKeepAsync)
         {
             IsReconnectionEnabled = false,
             ReconnectTimeout = null,
@@ -107,7 +110,11 @@ internal sealed class AgentSession : IAsyncDisposable
             using var scope = TimeoutScope.Start(_options.TimeProvider, limit, cancellationToken);
             using (scope.Token.Register(static s => ((PendingRequest)s!).Completion.TrySetCanceled(), pending))
             {
-                if (!socket.SendAsText(bytes))
+                // Not awaited: a socket that stops taking bytes (a stalled peer) must not hold the request past its
+                // timeout. The write finishes on this thread when the socket takes the frame at once, as it does
+                // unless it is backed up; a refusal is known before anything is written.
+                var sending = _sender is { } sender && socket.IsRunning ? sender.SendTextAsync(bytes) : Refused;
+                if (sending.IsCompleted && !sending.Result)
                 {
                     throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket refused the message.", type);
                 }
@@ -178,13 +185,19 @@ internal sealed class AgentSession : IAsyncDisposable
         _closeSubscription?.Dispose();
         _socket?.Dispose();
         _socket = null;
+        _sender = null;
     }
 
     private void OnReceived(ResponseMessage message)
     {
+        var read = SessionEventSource.Log.IsEnabled() ? Stopwatch.GetTimestamp() : 0;
         try
         {
             Receive(message);
+            if (read != 0)
+            {
+                SessionEventSource.Log.MessageRead(SessionEventSource.MicrosecondsSince(read));
+            }
         }
 #pragma warning disable CA1031 // Nothing may escape into the socket's receive loop: that would drop the link.
         catch (Exception ex)
@@ -222,6 +235,14 @@ internal sealed class AgentSession : IAsyncDisposable
             pending = p;
         }
 
+        if (pending is { Silent: true } && string.Equals(pending.Type, WireTypes.Ping, StringComparison.Ordinal))
+        {
+            // A heartbeat's answer raises nothing and changes no state: it ends its wait here, without a trip
+            // through the event worker.
+            pending.Completion.TrySetResult(decoded);
+            return;
+        }
+
         _listener.OnMessage(decoded, pending);
     }
 
@@ -253,10 +274,18 @@ internal sealed class AgentSession : IAsyncDisposable
         _pending.Clear();
     }
 
+    /// <summary>Opens the socket for the client library and keeps it: requests are written to it directly.</summary>
+    private async Task<WebSocket> ConnectAndKeepAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var socket = await _connector(url, cancellationToken).ConfigureAwait(false);
+        _sender = new FrameSender(socket, _logger);
+        return socket;
+    }
+
     private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
     {
         var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = TimeSpan.FromSeconds(30);
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
 #if NET8_0_OR_GREATER
         if (_options.ServerCertificateValidation is { } validate)
         {

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -14,7 +15,7 @@ namespace DkCloud.Sdk.Session;
 /// </summary>
 internal sealed class EventDispatcher : IAsyncDisposable
 {
-    private readonly Channel<Action> _queue = Channel.CreateUnbounded<Action>(new UnboundedChannelOptions
+    private readonly Channel<QueuedWork> _queue = Channel.CreateUnbounded<QueuedWork>(new UnboundedChannelOptions
     {
         SingleReader = true,
         SingleWriter = false,
@@ -33,7 +34,8 @@ internal sealed class EventDispatcher : IAsyncDisposable
     }
 
     /// <summary>Queues work; false once the dispatcher is shut down.</summary>
-    public bool Post(Action work) => _queue.Writer.TryWrite(work);
+    public bool Post(Action work) =>
+        _queue.Writer.TryWrite(new QueuedWork(work, SessionEventSource.Log.IsEnabled() ? Stopwatch.GetTimestamp() : 0));
 
     /// <summary>A task that completes once everything queued so far has run.</summary>
     public Task DrainAsync()
@@ -58,15 +60,20 @@ internal sealed class EventDispatcher : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var work))
+            while (reader.TryRead(out var queued))
             {
+                if (queued.Timestamp != 0)
+                {
+                    SessionEventSource.Log.WorkStarted(SessionEventSource.MicrosecondsSince(queued.Timestamp));
+                }
+
                 if (_context is null)
                 {
-                    Invoke(work);
+                    Invoke(queued.Work);
                 }
                 else
                 {
-                    await InvokeOnContextAsync(work).ConfigureAwait(false);
+                    await InvokeOnContextAsync(queued.Work).ConfigureAwait(false);
                 }
             }
         }

@@ -1,26 +1,42 @@
 using System;
 using System.Threading;
+using System.Threading.Tasks;
 
 namespace DkCloud.Sdk.Session;
 
-/// <summary>Calls its owner's heartbeat every interval on the session's clock, one beat at a time.</summary>
+/// <summary>
+/// Calls its owner's heartbeat every interval on the session's clock, one beat at a time. The timer itself is
+/// shared: every heartbeat of the same interval on the same clock is driven by one <see cref="HeartbeatSchedule"/>.
+/// </summary>
 internal sealed class HeartbeatTimer : IDisposable
 {
-    private readonly ITimer _timer;
-    private readonly Func<System.Threading.Tasks.Task> _beat;
+    private readonly Func<Task> _beat;
+    private readonly HeartbeatSchedule _schedule;
     private int _running;
+    private int _disposed;
 
-    public HeartbeatTimer(Func<System.Threading.Tasks.Task> beat, TimeProvider time, TimeSpan interval)
+    public HeartbeatTimer(Func<Task> beat, TimeProvider time, TimeSpan interval)
     {
         _beat = beat;
-        _timer = time.CreateTimer(static s => ((HeartbeatTimer)s!).Tick(), this, interval, interval);
+        _schedule = HeartbeatSchedule.For(time, interval);
+        _schedule.Join(this);
     }
 
-    public void Dispose() => _timer.Dispose();
+    /// <summary>The slot of the next beat; owned by the schedule, under its lock.</summary>
+    internal long Slot { get; set; }
 
-    private void Tick()
+    public void Dispose()
     {
-        if (Interlocked.Exchange(ref _running, 1) != 0)
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _schedule.Leave(this);
+        }
+    }
+
+    /// <summary>Starts a beat unless the last one is still running or the timer is disposed.</summary>
+    internal void Beat()
+    {
+        if (Volatile.Read(ref _disposed) != 0 || Interlocked.Exchange(ref _running, 1) != 0)
         {
             return;
         }
@@ -28,7 +44,7 @@ internal sealed class HeartbeatTimer : IDisposable
         _ = BeatAsync();
     }
 
-    private async System.Threading.Tasks.Task BeatAsync()
+    private async Task BeatAsync()
     {
         try
         {
