@@ -23,8 +23,10 @@ internal sealed partial class MediaSession
     // RTP header, the largest Opus payload (RFC 6716: 1275 bytes) and room for the SRTP tag.
     private readonly byte[] _packet = new byte[RtpHeaderLength + 1275 + 64];
     private ITimer? _timer;
+    private bool _clockStarted;
     private long _startTimestamp;
     private long _framesDue;
+    private long _framesRun;
     private volatile bool _sendAllowed = true;
 
     /// <summary>
@@ -54,6 +56,30 @@ internal sealed partial class MediaSession
     /// <summary>Our RTP SSRC.</summary>
     public uint Ssrc => _ssrc;
 
+    /// <summary>
+    /// Frames the media clock has finished (sent, played and their digits raised, or skipped after a stall) since
+    /// media became secure; it reaches <see cref="FramesDue"/> once every tick due by now has run.
+    /// </summary>
+    internal long FramesRun => Interlocked.Read(ref _framesRun);
+
+    /// <summary>Frames due by now on the media clock (<see cref="MediaSessionOptions.Time"/>); 0 before media is secure.</summary>
+    internal long FramesDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (!_clockStarted)
+                {
+                    return 0;
+                }
+            }
+
+            // Read outside the lock: a fake clock may run due timers when it is read.
+            return FramesElapsed();
+        }
+    }
+
     private static uint RandomUInt32()
     {
         var bytes = new byte[4];
@@ -81,18 +107,34 @@ internal sealed partial class MediaSession
 
     private void StartSending()
     {
+        // The clock is read and the timer made outside the session's lock, and the timer is never due at once: a
+        // provider that runs due callbacks when it is read or given a timer (a fake clock) would otherwise run the
+        // tick here, on the handshake's thread, under the session's lock. The first frame goes once it has been
+        // captured, one interval from now.
+        long start = _options.Time.GetTimestamp();
         lock (_gate)
         {
-            if (_disposed || _timer is not null)
+            if (_disposed || _clockStarted)
             {
                 return;
             }
 
-            _startTimestamp = _options.Time.GetTimestamp();
+            _clockStarted = true;
+            _startTimestamp = start;
             _framesDue = 0;
-            _timer = _options.Time.CreateTimer(static state => ((MediaSession)state!).OnTick(), this, TimeSpan.Zero, FrameInterval);
         }
 
+        ITimer? timer = _options.Time.CreateTimer(static state => ((MediaSession)state!).OnTick(), this, FrameInterval, FrameInterval);
+        lock (_gate)
+        {
+            if (!_disposed)
+            {
+                _timer = timer;
+                timer = null;
+            }
+        }
+
+        timer?.Dispose();
         StartQuality();
     }
 
@@ -115,10 +157,11 @@ internal sealed partial class MediaSession
             return;
         }
 
+        long run;
         try
         {
             AudioMediaStream? stream = Volatile.Read(ref _stream);
-            long due = (long)(_options.Time.GetElapsedTime(_startTimestamp).Ticks / FrameInterval.Ticks) + 1;
+            long due = FramesElapsed();
             if (due - _framesDue > MaxCatchUpFrames)
             {
                 // Far behind (a stalled thread): skip the lost time instead of bursting; the timestamp still advances.
@@ -133,6 +176,7 @@ internal sealed partial class MediaSession
             }
 
             SendRtcpWhenDue(stream);
+            run = _framesDue;
         }
         finally
         {
@@ -140,7 +184,11 @@ internal sealed partial class MediaSession
         }
 
         RaiseDigits();
+        Interlocked.Exchange(ref _framesRun, run);
     }
+
+    /// <summary>Whole frames since the media clock started: each is sent once its 20 ms have been captured.</summary>
+    private long FramesElapsed() => _options.Time.GetElapsedTime(_startTimestamp).Ticks / FrameInterval.Ticks;
 
     /// <summary>Takes an RTP packet from the audio stream (under its lock): SRTP, then ICE.</summary>
     private void SendRtp(ReadOnlyMemory<byte> rtp)

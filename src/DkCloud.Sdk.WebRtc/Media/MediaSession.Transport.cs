@@ -75,9 +75,11 @@ internal sealed partial class MediaSession
             _receiveContext = keys.CreateReceiveContext();
         }
 
+        // The media clock runs before anyone hears that media is secure, so whoever drives the clock from then on
+        // (a test's fake clock) loses no frame.
+        StartSending();
         _secure.TrySetResult(keys);
         SecureMediaReady?.Invoke(keys.Profile);
-        StartSending();
     }
 
     private void DisposeContexts()

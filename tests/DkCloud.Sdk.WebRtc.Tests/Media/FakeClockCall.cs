@@ -9,13 +9,20 @@ namespace DkCloud.Sdk.WebRtc.Tests.Media;
 
 /// <summary>
 /// Two media sessions on loopback (real ICE, DTLS, SRTP sockets) whose media clocks run on one fake clock: each step
-/// advances it by one 20 ms frame and waits until both sides have received what the other sent, so playout is
-/// deterministic however loaded the machine is.
+/// advances it by one 20 ms frame, then waits until both media clocks have run that frame and both sides have received
+/// what the other sent, so playout is deterministic however loaded the machine is.
 /// </summary>
+/// <remarks>
+/// The fake clock runs due timers on whichever thread reads it or gives it a timer first, and while they run an
+/// <see cref="FakeTimeProvider.Advance(TimeSpan)"/> on another thread returns without running any; so a step waits for
+/// the media clocks themselves, not only for the packets they send.
+/// </remarks>
 internal sealed class FakeClockCall : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan IceStep = TimeSpan.FromMilliseconds(5);
+    private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(1);
 
     private FakeClockCall(Action<MediaSessionOptions>? offerer, Action<MediaSessionOptions>? answerer)
     {
@@ -41,14 +48,16 @@ internal sealed class FakeClockCall : IDisposable
             string answer = await call.Answerer.CreateAnswerAsync(offer);
             call.Offerer.ApplyAnswer(answer);
             var watch = Stopwatch.StartNew();
-            while (!(call.Offerer.WhenSecure.IsCompleted && call.Answerer.WhenSecure.IsCompleted) && watch.Elapsed < Limit)
+            Task secure = Task.WhenAll(call.Offerer.WhenSecure, call.Answerer.WhenSecure);
+            while (!secure.IsCompleted)
             {
-                call.Time.Advance(TimeSpan.FromMilliseconds(5));
+                ThrowAfterLimit(watch, "The DTLS handshakes did not finish");
+                call.Time.Advance(IceStep);
                 await Task.Delay(1);
             }
 
-            await call.Offerer.WhenSecure.WaitAsync(Limit);
-            await call.Answerer.WhenSecure.WaitAsync(Limit);
+            await secure;
+            await call.WaitForMediaClocksAsync();
             return call;
         }
         catch
@@ -68,12 +77,17 @@ internal sealed class FakeClockCall : IDisposable
         {
             long toAnswerer = Answerer.Counters.PacketsReceived - Offerer.Counters.PacketsSent;
             long toOfferer = Offerer.Counters.PacketsReceived - Answerer.Counters.PacketsSent;
+            long rtcpToAnswerer = Answerer.Counters.RtcpPacketsReceived - Offerer.Counters.RtcpPacketsSent;
+            long rtcpToOfferer = Offerer.Counters.RtcpPacketsReceived - Answerer.Counters.RtcpPacketsSent;
             Time.Advance(Frame);
+            await WaitForMediaClocksAsync();
             var watch = Stopwatch.StartNew();
             while (Answerer.Counters.PacketsReceived - Offerer.Counters.PacketsSent < toAnswerer
-                || Offerer.Counters.PacketsReceived - Answerer.Counters.PacketsSent < toOfferer)
+                || Offerer.Counters.PacketsReceived - Answerer.Counters.PacketsSent < toOfferer
+                || Answerer.Counters.RtcpPacketsReceived - Offerer.Counters.RtcpPacketsSent < rtcpToAnswerer
+                || Offerer.Counters.RtcpPacketsReceived - Answerer.Counters.RtcpPacketsSent < rtcpToOfferer)
             {
-                if (watch.Elapsed > TimeSpan.FromSeconds(1))
+                if (watch.Elapsed > DeliveryWait)
                 {
                     Undelivered++;
                     break;
@@ -88,6 +102,30 @@ internal sealed class FakeClockCall : IDisposable
     {
         Offerer.Dispose();
         Answerer.Dispose();
+    }
+
+    private static void ThrowAfterLimit(Stopwatch watch, string what)
+    {
+        if (watch.Elapsed > Limit)
+        {
+            throw new TimeoutException(what + " within " + Limit + ".");
+        }
+    }
+
+    /// <summary>Waits until both media clocks have run every frame due by now (wherever the fake clock ran them).</summary>
+    private async Task WaitForMediaClocksAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        while (Offerer.FramesRun < Offerer.FramesDue || Answerer.FramesRun < Answerer.FramesDue)
+        {
+            if (watch.Elapsed > Limit)
+            {
+                throw new TimeoutException(
+                    $"Media clocks behind after {Limit}: offerer ran {Offerer.FramesRun} of {Offerer.FramesDue} frames, answerer {Answerer.FramesRun} of {Answerer.FramesDue}.");
+            }
+
+            await Task.Delay(1);
+        }
     }
 
     private MediaSessionOptions Options(Action<MediaSessionOptions>? configure)
