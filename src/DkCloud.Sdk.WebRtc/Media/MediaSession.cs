@@ -153,7 +153,7 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
         }
 
         var agent = new IceAgent(role, iceOptions, _options.Time);
-        _dtls = new DtlsSrtpTransport(agent, _certificate, _options.Dtls);
+        _dtls = new DtlsSrtpTransport(agent, _certificate, _options.Dtls, _options.Time);
         agent.DatagramHandler = OnDatagram;
         agent.SelectedPairChanged += OnSelectedPairChanged;
         agent.ConsentLost += (_, args) => Failed?.Invoke(new InvalidOperationException("ICE consent lost on " + args.Pair + "."));

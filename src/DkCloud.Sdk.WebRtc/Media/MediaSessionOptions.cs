@@ -79,6 +79,6 @@ internal sealed class MediaSessionOptions
     /// <summary>How often a sender report goes out while we send.</summary>
     public TimeSpan RtcpInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>The clock of the 20 ms media pacing, the quality samples and ICE.</summary>
+    /// <summary>The clock of the 20 ms media pacing, the quality samples, ICE and the DTLS handshake's retransmissions and timeout.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 }

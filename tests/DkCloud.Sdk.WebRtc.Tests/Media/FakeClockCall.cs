@@ -8,9 +8,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace DkCloud.Sdk.WebRtc.Tests.Media;
 
 /// <summary>
-/// Two media sessions on loopback (real ICE, DTLS, SRTP sockets) whose media clocks run on one fake clock: each step
-/// advances it by one 20 ms frame, then waits until both media clocks have run that frame and both sides have received
-/// what the other sent, so playout is deterministic however loaded the machine is.
+/// Two media sessions on loopback (real ICE, DTLS, SRTP sockets) whose clocks (media, ICE, DTLS) are one fake clock:
+/// each step advances it by one 20 ms frame, then waits until both media clocks have run that frame and both sides
+/// have received what the other sent, so playout is deterministic however loaded the machine is.
 /// </summary>
 /// <remarks>
 /// The fake clock runs due timers on whichever thread reads it or gives it a timer first, and while they run an
@@ -23,6 +23,11 @@ internal sealed class FakeClockCall : IDisposable
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan IceStep = TimeSpan.FromMilliseconds(5);
     private static readonly TimeSpan DeliveryWait = TimeSpan.FromSeconds(1);
+
+    // Real time without progress after which a DTLS flight counts as lost, and the fake time that sends it again
+    // (DtlsSrtpOptions.InitialRetransmissionTimeout; BouncyCastle's own wall-clock wait is over by then too).
+    private static readonly TimeSpan DtlsStall = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DtlsRetransmission = TimeSpan.FromSeconds(1);
 
     private FakeClockCall(Action<MediaSessionOptions>? offerer, Action<MediaSessionOptions>? answerer)
     {
@@ -39,6 +44,12 @@ internal sealed class FakeClockCall : IDisposable
     /// <summary>Frames still waited for when the delivery wait gave up (a datagram lost by the host).</summary>
     public int Undelivered { get; private set; }
 
+    /// <summary>
+    /// Offer, answer, ICE and DTLS. ICE paces and repeats its checks on the clock, so the clock moves until both ends
+    /// have selected a pair. The DTLS handshake on loopback needs no time, so the clock then stands still however long
+    /// a loaded machine takes over it: no flight is sent again and the handshake timeout comes no nearer. Both media
+    /// clocks start at that same instant. A flight lost all the same goes again after a stall.
+    /// </summary>
     public static async Task<FakeClockCall> ConnectAsync(Action<MediaSessionOptions>? offerer = null, Action<MediaSessionOptions>? answerer = null)
     {
         var call = new FakeClockCall(offerer, answerer);
@@ -48,12 +59,18 @@ internal sealed class FakeClockCall : IDisposable
             string answer = await call.Answerer.CreateAnswerAsync(offer);
             call.Offerer.ApplyAnswer(answer);
             var watch = Stopwatch.StartNew();
-            Task secure = Task.WhenAll(call.Offerer.WhenSecure, call.Answerer.WhenSecure);
-            while (!secure.IsCompleted)
+            while (call.Offerer.SelectedPair is null || call.Answerer.SelectedPair is null)
             {
-                ThrowAfterLimit(watch, "The DTLS handshakes did not finish");
+                ThrowAfterLimit(watch, "ICE selected no pair");
                 call.Time.Advance(IceStep);
                 await Task.Delay(1);
+            }
+
+            Task secure = Task.WhenAll(call.Offerer.WhenSecure, call.Answerer.WhenSecure);
+            while (await Task.WhenAny(secure, Task.Delay(DtlsStall)) != secure)
+            {
+                ThrowAfterLimit(watch, "The DTLS handshakes did not finish");
+                call.Time.Advance(DtlsRetransmission);
             }
 
             await secure;
