@@ -147,7 +147,7 @@ internal sealed class EmulatorMediaPlane : IDisposable
         foreach (var voice in plan.Voices)
         {
             call.Bridge.SetGenerator(voice.Party, () => voice.VoiceFile is { Length: > 0 } file
-                ? new WavVoiceSource(file)
+                ? new Sdk.WebRtc.Integration.AudioSourceFrames(new Sdk.WebRtc.Audio.WavFileSource(file, loop: true), ownsSource: true)
                 : new ToneFrameSource(voice.ToneFrequency));
         }
 

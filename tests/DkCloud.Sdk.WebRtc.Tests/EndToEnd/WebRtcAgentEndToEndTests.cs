@@ -107,6 +107,41 @@ public sealed class WebRtcAgentEndToEndTests
     }
 
     [Fact]
+    public async Task A_customer_speaks_from_a_wav_file_and_is_recorded()
+    {
+        var voice = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "dkcloud-voice-" + Guid.NewGuid().ToString("N") + ".wav");
+        var recording = System.IO.Path.ChangeExtension(voice, ".heard.wav");
+        try
+        {
+            using (var file = new DkCloud.Sdk.WebRtc.Audio.WavFileSink(voice, 16000))
+            {
+                var tone = new DkCloud.Sdk.WebRtc.Audio.ToneSource(700, 16000, 0.3);
+                var frame = new short[320];
+                for (var i = 0; i < 50; i++)
+                {
+                    tone.ReadFrame(frame);
+                    file.WriteFrame(frame);
+                }
+            }
+
+            await using var emulator = await StartAsync();
+            emulator.SetCustomer(Customer, new CustomerBehavior { VoiceFile = voice, RecordingPath = recording, HangupAfter = TimeSpan.FromSeconds(3) });
+            await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
+
+            await agent.Client.CallPhoneAsync(new CallPhoneRequest(Customer));
+
+            Assert.True(await Eventually.TrueAsync(() => agent.Ear.Hears(700)), "the agent hears the customer's WAV (16 kHz, looped, resampled)");
+            Assert.True(await Eventually.TrueAsync(() => agent.Events.Contains("dky:hangup")));
+            Assert.True(await Eventually.TrueAsync(() => new System.IO.FileInfo(recording).Length > 8000 * 2), "the customer's recording holds over a second");
+        }
+        finally
+        {
+            System.IO.File.Delete(voice);
+            System.IO.File.Delete(recording);
+        }
+    }
+
+    [Fact]
     public async Task Inbound_call_rings_the_extension_until_answered_then_talks()
     {
         await using var emulator = await StartAsync();
