@@ -116,7 +116,7 @@ internal sealed class EmulatorMediaPlane : IDisposable
             {
                 foreach (var leg in call.Legs.Values)
                 {
-                    await EndLegAsync(leg).ConfigureAwait(false);
+                    EndLeg(leg);
                 }
 
                 lock (_calls)
@@ -147,7 +147,7 @@ internal sealed class EmulatorMediaPlane : IDisposable
         foreach (var voice in plan.Voices)
         {
             call.Bridge.SetGenerator(voice.Party, () => voice.VoiceFile is { Length: > 0 } file
-                ? new Sdk.WebRtc.Integration.AudioSourceFrames(new Sdk.WebRtc.Audio.WavFileSource(file, loop: true), ownsSource: true)
+                ? new AudioSourceFrames(new Sdk.WebRtc.Audio.WavFileSource(file, loop: true))
                 : new ToneFrameSource(voice.ToneFrequency));
         }
 
@@ -166,7 +166,7 @@ internal sealed class EmulatorMediaPlane : IDisposable
         {
             if (!wanted.Contains(leg.LegKey))
             {
-                await EndLegAsync(leg).ConfigureAwait(false);
+                EndLeg(leg);
                 lock (_calls)
                 {
                     call.Legs.Remove(leg.LegKey);
@@ -255,7 +255,7 @@ internal sealed class EmulatorMediaPlane : IDisposable
         }
     }
 
-    private Task EndLegAsync(ExtensionLeg leg)
+    private void EndLeg(ExtensionLeg leg)
     {
         leg.Closing = true;
         leg.Media.Dispose();
@@ -264,8 +264,6 @@ internal sealed class EmulatorMediaPlane : IDisposable
             // BYE, or CANCEL while it rings; not awaited, so an extension that stopped answering never holds up the other calls.
             _ = HangUpQuietlyAsync(leg.LegKey, sip);
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task HangUpQuietlyAsync(string legKey, SipCall sip)

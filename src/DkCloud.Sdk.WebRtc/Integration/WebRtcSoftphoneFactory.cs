@@ -91,14 +91,13 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
         var filter = MediaAddressFilter ?? (IsLoopback(registration.Host) ? IPAddress.IsLoopback : null);
         var time = TimeProvider;
         var stun = StunServer;
-        IAudioFrameSource source = Microphone is { } microphone ? new AudioSourceFrames(microphone) : SilenceFrameSource.Instance;
+        var microphone = Microphone;
         var speaker = Speaker is { } shared ? new SerializedAudioSink(shared) : null;
-        IAudioFrameSink? sink = speaker is null ? null : new AudioSinkFrames(speaker);
         var options = new SoftphoneOptions(server, domain, registration.ExtensionNumber, registration.Password)
         {
             Time = time,
             OptionsProbes = true,
-            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Source = source, Sink = sink, StunServer = stun, Turn = CreateTurnOptions() },
+            MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Microphone = microphone, Speaker = speaker, StunServer = stun, Turn = CreateTurnOptions() },
         };
         return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality, Ringer is { } ringer ? new Ringer(new SerializedAudioSink(ringer), time) : null));
     }

@@ -2,11 +2,11 @@ using System;
 using DkCloud.Sdk.WebRtc.Audio;
 using DkCloud.Sdk.WebRtc.Media;
 
-namespace DkCloud.Sdk.WebRtc.Integration;
+namespace DkCloud.Emulator.Media;
 
 /// <summary>
-/// Feeds a call's media session (20 ms at 8 kHz) from an <see cref="IAudioSource"/> of any rate; silence when the
-/// source has nothing. Disposing it disposes the source when the source is disposable and owned.
+/// A simulated party's voice for the call bridge (20 ms at 8 kHz) from an <see cref="IAudioSource"/> of any rate (a
+/// WAV file); silence when the source has nothing. It owns the source and disposes it.
 /// </summary>
 internal sealed class AudioSourceFrames : IAudioFrameSource, IDisposable
 {
@@ -14,11 +14,8 @@ internal sealed class AudioSourceFrames : IAudioFrameSource, IDisposable
     private readonly PcmResampler? _resampler;
     private readonly short[] _input;
 
-    private readonly bool _ownsSource;
-
-    public AudioSourceFrames(IAudioSource source, bool ownsSource = false)
+    public AudioSourceFrames(IAudioSource source)
     {
-        _ownsSource = ownsSource;
         _source = source ?? throw new ArgumentNullException(nameof(source));
         _input = new short[AudioFrames.SamplesPerFrame(source.SampleRate)];
         _resampler = source.SampleRate == MediaSession.SampleRate ? null : new PcmResampler(source.SampleRate, MediaSession.SampleRate);
@@ -45,11 +42,5 @@ internal sealed class AudioSourceFrames : IAudioFrameSource, IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        if (_ownsSource)
-        {
-            (_source as IDisposable)?.Dispose();
-        }
-    }
+    public void Dispose() => (_source as IDisposable)?.Dispose();
 }
