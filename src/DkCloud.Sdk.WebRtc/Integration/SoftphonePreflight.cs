@@ -208,19 +208,15 @@ internal sealed class SoftphonePreflight
         string offer = await offerer.CreateOfferAsync(cancellationToken).ConfigureAwait(false);
         string answer = await answerer.CreateAnswerAsync(offer, cancellationToken).ConfigureAwait(false);
         offerer.ApplyAnswer(answer);
-        var secure = Task.WhenAll(offerer.WhenSecure, answerer.WhenSecure);
-        using (var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        using (_time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), wait, LoopbackSetup, Timeout.InfiniteTimeSpan))
+        try
         {
-            var gaveUp = Task.Delay(Timeout.Infinite, wait.Token);
-            if (await Task.WhenAny(secure, gaveUp).ConfigureAwait(false) != secure)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new TimeoutException("ICE and DTLS between two local media stacks did not complete in " + LoopbackSetup.TotalSeconds + " s.");
-            }
+            await Task.WhenAll(offerer.WhenSecure, answerer.WhenSecure).WaitAsync(LoopbackSetup, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException("ICE and DTLS between two local media stacks did not complete in " + LoopbackSetup.TotalSeconds + " s.");
         }
 
-        await secure.ConfigureAwait(false);
         await SipDelay.WaitAsync(_time, LoopbackTalk, cancellationToken).ConfigureAwait(false);
         var summary = answerer.GetQualitySummary();
         return (answerer.Codec, summary is { Samples: > 0 } ? summary.AverageMos : null);

@@ -92,17 +92,14 @@ internal sealed class WebRtcSoftphone : ISoftphone
         SoftphoneCall? call = TakeRinging(out Task<SoftphoneCall> next);
         if (call is null)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            using (var timer = _time.CreateTimer(static state => ((CancellationTokenSource)state!).Cancel(), wait, RingWait, Timeout.InfiniteTimeSpan))
+            try
             {
-                var cancelled = Task.Delay(Timeout.Infinite, wait.Token);
-                if (await Task.WhenAny(next, cancelled).ConfigureAwait(false) != next)
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-
-                    // Nothing rings on the extension: the server answers the leg itself (IP-phone style) or it already ended.
-                    return;
-                }
+                await next.WaitAsync(RingWait, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Nothing rings on the extension: the server answers the leg itself (IP-phone style) or it already ended.
+                return;
             }
 
             call = TakeRinging(out _);
