@@ -70,7 +70,7 @@ internal sealed class AgentSlot
 
     private void OnRing(object? sender, RingEventArgs e)
     {
-        _statistics.CountEvent();
+        _statistics.CountStamped(e, Stopwatch.GetTimestamp());
         if (e.Data?.CallLeg == CallLeg.Agent)
         {
             _statistics.Ring.RecordSince(Interlocked.Exchange(ref _injectStart, 0));
@@ -80,7 +80,7 @@ internal sealed class AgentSlot
 
     private void OnAnswer(object? sender, AnswerEventArgs e)
     {
-        _statistics.CountEvent();
+        _statistics.CountStamped(e, Stopwatch.GetTimestamp());
         if (e.Data?.CallLeg == CallLeg.Agent)
         {
             _statistics.Answer.RecordSince(Interlocked.Exchange(ref _answerStart, 0));
@@ -90,7 +90,7 @@ internal sealed class AgentSlot
 
     private void OnHangup(object? sender, HangupEventArgs e)
     {
-        _statistics.CountEvent();
+        _statistics.CountStamped(e, Stopwatch.GetTimestamp());
         if (e.Data?.CallLeg == CallLeg.Agent)
         {
             _statistics.Hangup.RecordSince(Interlocked.Exchange(ref _hangupStart, 0));

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace DkCloud.ScaleRunner;
 
-/// <summary>The emulator in a child process (<c>dotnet DkCloud.Emulator.dll --port 0 --agents N</c>).</summary>
+/// <summary>The emulator in a child process (<c>dotnet DkCloud.Emulator.dll --port 0 --agents N --stamp-pushes</c>).</summary>
 internal sealed class EmulatorProcess : IDisposable
 {
     private const string UrlPrefix = "Agent WebSocket: ";
@@ -62,6 +62,7 @@ internal sealed class EmulatorProcess : IDisposable
         start.ArgumentList.Add("0");
         start.ArgumentList.Add("--agents");
         start.ArgumentList.Add(extraAgents.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("--stamp-pushes");
         start.Environment["DOTNET_gcServer"] = "0";
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");

@@ -29,6 +29,10 @@ internal sealed class LatencyRecorder
         }
     }
 
+    /// <summary>Records the time between two <see cref="Stopwatch"/> timestamps.</summary>
+    public void RecordBetween(long startTimestamp, long endTimestamp) =>
+        Record(Stopwatch.GetElapsedTime(startTimestamp, endTimestamp).TotalMilliseconds);
+
     /// <summary>Records a sample already in milliseconds.</summary>
     public void Record(double ms)
     {

@@ -148,7 +148,7 @@ internal static class Program
         report.CallsFailed = statistics.CallsFailed;
         report.CallsSkippedNoIdleAgent = statistics.CallsSkippedNoIdleAgent;
         report.CallFailures = new Dictionary<string, int>(load.Failures, StringComparer.Ordinal);
-        report.Latencies = [statistics.Ring.Summarize(), statistics.Answer.Summarize(), statistics.Hangup.Summarize()];
+        report.Latencies = [statistics.EmulatorSend.Summarize(), statistics.Ring.Summarize(), statistics.Answer.Summarize(), statistics.Hangup.Summarize()];
         report.Stages = [statistics.AdminRequest.Summarize(), statistics.SdkReader.Summarize(), statistics.SdkQueue.Summarize()];
         report.AllEventLatency = LatencyRecorder.Combine("all measured events", [statistics.Ring, statistics.Answer, statistics.Hangup]);
         report.ProtocolErrors = Interlocked.Read(ref statistics.ProtocolErrors);

@@ -7,6 +7,9 @@ internal sealed class RunStatistics
 {
     private long _events;
 
+    /// <summary>The emulator hands a push to its socket → the handler starts, for every push it stamps.</summary>
+    public LatencyRecorder EmulatorSend { get; } = new("emulator send → handler (every call push)");
+
     /// <summary>Admin inject sent → agent-leg RINGING handler.</summary>
     public LatencyRecorder Ring { get; } = new("ring (admin inject → handler)");
 
@@ -36,8 +39,28 @@ internal sealed class RunStatistics
 
     public void CountEvent() => Interlocked.Increment(ref _events);
 
+    /// <summary>
+    /// Counts the event and, when the emulator stamped it (<c>data.emulatorSentAt</c>), records the time from the
+    /// emulator's send to <paramref name="handlerStart"/>, taken as the handler's first action.
+    /// </summary>
+    public void CountStamped(DkCloud.Sdk.Events.DkyEventArgs e, long handlerStart)
+    {
+        CountEvent();
+        // A call push's Raw is the whole message (as the JS SDK hands it over); the stamp is in its data.
+        var raw = e.Raw;
+        if (raw.ValueKind == System.Text.Json.JsonValueKind.Object
+            && raw.TryGetProperty("data", out var data)
+            && data.ValueKind == System.Text.Json.JsonValueKind.Object
+            && data.TryGetProperty("emulatorSentAt", out var stamp)
+            && long.TryParse(stamp.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sent))
+        {
+            EmulatorSend.RecordBetween(sent, handlerStart);
+        }
+    }
+
     public void ClearLatencies()
     {
+        EmulatorSend.Clear();
         Ring.Clear();
         Answer.Clear();
         Hangup.Clear();

@@ -59,4 +59,14 @@ public sealed class EmulatorOptions
     /// runs over real sockets even when <see cref="TimeProvider"/> is a test's fake clock.
     /// </summary>
     public TimeProvider MediaTimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Stamps every push that carries a <c>data</c> object with <c>data.emulatorSentAt</c>: the
+    /// <see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> at which the emulator hands the message to its socket,
+    /// as a decimal string. Off by default (the pushes are then exactly the document's). A client on the same machine
+    /// subtracts it from its own <c>Stopwatch</c> reading to get the latency from the emulator's send to its handler:
+    /// the monotonic clock behind <c>Stopwatch</c> is one for all processes of a machine (CLOCK_MONOTONIC on Linux,
+    /// QueryPerformanceCounter on Windows).
+    /// </summary>
+    public bool StampPushes { get; set; }
 }

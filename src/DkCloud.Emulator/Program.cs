@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 
 var port = 5080;
 var extraAgents = 0;
+var stampPushes = false;
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--port" && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value))
@@ -18,11 +19,16 @@ for (var i = 0; i < args.Length; i++)
         extraAgents = count;
         i++;
     }
+    else if (args[i] == "--stamp-pushes")
+    {
+        stampPushes = true;
+    }
     else if (args[i] is "--help" or "-h")
     {
-        Console.WriteLine("DkCloud.Emulator [--port N] [--agents N]");
+        Console.WriteLine("DkCloud.Emulator [--port N] [--agents N] [--stamp-pushes]");
         Console.WriteLine("  --port N     default 5080; 0 = any free port");
         Console.WriteLine("  --agents N   N extra ordinary agents 100001, 100002, ... each with the IP phone extension of the same number (password 123456)");
+        Console.WriteLine("  --stamp-pushes  add data.emulatorSentAt (Stopwatch timestamp at send) to every push, for latency measurement");
         return 0;
     }
 }
@@ -35,7 +41,7 @@ using var loggerFactory = LoggerFactory.Create(logging => logging
     })
     .SetMinimumLevel(LogLevel.Information));
 
-await using var emulator = await DkCloudEmulator.StartAsync(new EmulatorOptions { Port = port, LoggerFactory = loggerFactory });
+await using var emulator = await DkCloudEmulator.StartAsync(new EmulatorOptions { Port = port, LoggerFactory = loggerFactory, StampPushes = stampPushes });
 for (var n = 1; n <= extraAgents; n++)
 {
     var number = (100_000 + n).ToString(CultureInfo.InvariantCulture);

@@ -65,7 +65,7 @@ internal sealed partial class EmulatorCore : IDisposable
     {
         lock (_gate)
         {
-            var connection = new AgentConnection(socket, ++_connectionIds, _logger);
+            var connection = new AgentConnection(socket, ++_connectionIds, _logger, _options.StampPushes);
             _connections.Add(connection);
             return connection;
         }

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Buffers;
 using System.IO;
 using System.Net.WebSockets;
@@ -25,13 +26,15 @@ internal sealed class AgentConnection
     private readonly Channel<OutgoingFrame> _queue = Channel.CreateUnbounded<OutgoingFrame>(
         new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly CancellationTokenSource _receiveCancellation = new();
+    private readonly bool _stampPushes;
     private int _closed;
 
-    public AgentConnection(WebSocket socket, int id, ILogger logger)
+    public AgentConnection(WebSocket socket, int id, ILogger logger, bool stampPushes = false)
     {
         _socket = socket;
         Id = id;
         _logger = logger;
+        _stampPushes = stampPushes;
     }
 
     public int Id { get; }
@@ -168,7 +171,8 @@ internal sealed class AgentConnection
                     return;
                 }
 
-                var bytes = Encoding.UTF8.GetBytes(frame.Text!);
+                var text = _stampPushes ? PushStamp.Insert(frame.Text!, Stopwatch.GetTimestamp()) : frame.Text!;
+                var bytes = Encoding.UTF8.GetBytes(text);
                 await _socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
             }
         }

@@ -43,6 +43,23 @@ public sealed class CallEndToEndTests
     }
 
     [Fact]
+    public async Task Raw_keeps_fields_the_typed_event_does_not_know()
+    {
+        await using var h = await EmulatorHarness.StartAsync(o => o.StampPushes = true);
+        var (client, log) = await h.LoggedInAsync();
+        log.Clear();
+
+        await client.CallPhoneAsync(new CallPhoneRequest("13800138000"));
+        var ring = await log.WaitAsync<RingEventArgs>(e => e.Data!.CallLeg == CallLeg.Agent);
+
+        // A call push's Raw is the whole message, as the JS SDK hands it to a listener; the stamp is in its data.
+        var data = ring.Raw.GetProperty("data");
+        Assert.Equal(System.Text.Json.JsonValueKind.String, data.GetProperty("emulatorSentAt").ValueKind);
+        Assert.Equal("RINGING", data.GetProperty("eventType").GetString());
+        Assert.Equal("RINGING", ring.Raw.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Hold_mute_dtmf_and_satisfaction_during_a_call()
     {
         await using var h = await EmulatorHarness.StartAsync();
