@@ -170,7 +170,7 @@ public sealed partial class DkyClient
     public Task ServiceLevelAsync(CancellationToken cancellationToken = default) =>
         SendAsync(WireTypes.ServiceLevel, RequestData.Empty, cancellationToken);
 
-    /// <summary>Sends digits on the call, e.g. an extension behind an IVR (the JS <c>playdtmf()</c>); only 0-9, * and #. Raises <c>dky:play_dtmf</c>.</summary>
+    /// <summary>Sends digits on the call, e.g. an extension behind an IVR (the JS <c>playdtmf()</c>); only 0-9, * and #. Raises <c>dky:play_dtmf</c>. A WebRTC softphone plays the keypad tones to the agent once the server took them.</summary>
     public async Task SendDtmfAsync(string digits, CancellationToken cancellationToken = default)
     {
         RequestValidator.Dtmf(digits);
@@ -178,6 +178,9 @@ public sealed partial class DkyClient
             .Add("digit", digits)
             .Add("agentId", _options.AgentNumber)
             .Add("agentType", (int)_options.AgentType), cancellationToken).ConfigureAwait(false);
+
+        // The server sends the digits into the call; the agent hears what they keyed, as a phone's keypad plays it.
+        _softphone?.PlayKeypad(digits);
     }
 
     /// <summary>

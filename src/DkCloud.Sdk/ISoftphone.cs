@@ -34,6 +34,12 @@ public interface ISoftphone : IAsyncDisposable
     /// </summary>
     void Play(SoftphonePrompt prompt, System.Uri? custom);
 
+    /// <summary>
+    /// Plays the keypad tones of <paramref name="digits"/> (0-9, *, #) that the agent just sent, as feedback on the
+    /// softphone's keypad device, in the background; nothing when it has none.
+    /// </summary>
+    void PlayKeypad(string digits);
+
     /// <summary>Sends one SIP OPTIONS to the server now; the round trip, or null when it failed.</summary>
     Task<TimeSpan?> ProbeAsync(CancellationToken cancellationToken);
 

@@ -57,6 +57,10 @@ internal sealed class PromptPlayer
         await WriteAsync(frames, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Plays the keypad tones of <paramref name="digits"/>; completes when the last frame was written.</summary>
+    public Task PlayKeypadAsync(string digits, CancellationToken cancellationToken) =>
+        WriteAsync(KeypadTones.Frames(digits, _speaker.SampleRate), cancellationToken);
+
     /// <summary>The built-in prompt as 20 ms frames at <paramref name="sampleRate"/>.</summary>
     public static List<short[]> BuiltIn(SoftphonePrompt prompt, int sampleRate)
     {

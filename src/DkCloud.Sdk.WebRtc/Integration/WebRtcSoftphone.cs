@@ -22,6 +22,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private readonly TimeProvider _time;
     private readonly object _gate = new();
     private readonly PromptPlayer? _prompts;
+    private readonly PromptPlayer? _keypad;
     private readonly Ringer? _ringer;
     private CancellationTokenSource? _ringTone;
     private readonly CancellationTokenSource _closing = new();
@@ -33,7 +34,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
     private int _disposed;
     private int _stopping;
 
-    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null, Action<MediaSession>? watchMedia = null, Ringer? ringer = null)
+    public WebRtcSoftphone(Softphone phone, TimeProvider time, Audio.IAudioSink? speaker = null, Action<MediaSession>? watchMedia = null, Ringer? ringer = null, Audio.IAudioSink? keypad = null)
     {
         _ringer = ringer;
         if (watchMedia is not null)
@@ -45,6 +46,7 @@ internal sealed class WebRtcSoftphone : ISoftphone
         _phone = phone;
         _time = time;
         _prompts = speaker is null ? null : new PromptPlayer(speaker, time);
+        _keypad = keypad is null ? null : new PromptPlayer(keypad, time);
         _phone.IncomingCall += OnIncomingCall;
         _phone.ReconnectAttempt += attempt => Raise(SoftphoneSignalingState.Reconnecting, attempt, null);
         _phone.Agent.Disconnected += OnDisconnected;
@@ -156,6 +158,14 @@ internal sealed class WebRtcSoftphone : ISoftphone
         }
     }
 
+    public void PlayKeypad(string digits)
+    {
+        if (_keypad is { } keypad && Volatile.Read(ref _disposed) == 0)
+        {
+            _ = PlayKeypadQuietlyAsync(keypad, digits);
+        }
+    }
+
     public void SetMuted(bool muted)
     {
         lock (_gate)
@@ -184,6 +194,18 @@ internal sealed class WebRtcSoftphone : ISoftphone
         }
 
         return default;
+    }
+
+    private async Task PlayKeypadQuietlyAsync(PromptPlayer player, string digits)
+    {
+        try
+        {
+            await player.PlayKeypadAsync(digits, _closing.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The softphone closed while it played.
+        }
     }
 
     private async Task PlayQuietlyAsync(PromptPlayer player, SoftphonePrompt prompt, Uri? custom)

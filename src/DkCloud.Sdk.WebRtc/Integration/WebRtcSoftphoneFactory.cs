@@ -44,6 +44,15 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// </summary>
     public Audio.IAudioSink? Ringer { get; set; }
 
+    /// <summary>
+    /// Where the keypad tones of digits the agent sends (<see cref="DkyClient.SendDtmfAsync"/>) play, 100 ms per digit:
+    /// a headset's or the PC's speaker. Null (default): the <see cref="Speaker"/>; see <see cref="KeypadFeedback"/>.
+    /// </summary>
+    public Audio.IAudioSink? Keypad { get; set; }
+
+    /// <summary>Whether digits the agent sends are played back as keypad tones (default true).</summary>
+    public bool KeypadFeedback { get; set; } = true;
+
     /// <summary>A STUN server (UDP) for a server-reflexive candidate behind NAT, and for the preflight's UDP check; null: none.</summary>
     public IPEndPoint? StunServer { get; set; }
 
@@ -99,7 +108,9 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
             OptionsProbes = true,
             MediaOptions = () => new MediaSessionOptions { AddressFilter = filter, Time = time, Microphone = microphone, Speaker = speaker, StunServer = stun, Turn = CreateTurnOptions() },
         };
-        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality, Ringer is { } ringer ? new Ringer(new SerializedAudioSink(ringer), time) : null));
+        var keypad = !KeypadFeedback ? null : Keypad is { } own ? new SerializedAudioSink(own) : speaker;
+        var ringTone = Ringer is { } ringer ? new Ringer(new SerializedAudioSink(ringer), time) : null;
+        return new ValueTask<ISoftphone>(new WebRtcSoftphone(new Softphone(options), time, speaker, WatchQuality, ringTone, keypad));
     }
 
     private void WatchQuality(MediaSession media)

@@ -30,6 +30,9 @@ internal sealed class WebRtcAgent : IAsyncDisposable
     /// <summary>The device the ring tone plays on.</summary>
     public ListeningSink Ringer { get; private init; } = new();
 
+    /// <summary>The device the keypad tones of sent digits play on.</summary>
+    public KeypadListener Keypad { get; private init; } = new();
+
     public WebRtcSoftphoneFactory Factory { get; }
 
     public ConcurrentQueue<string> Events { get; } = new();
@@ -38,7 +41,8 @@ internal sealed class WebRtcAgent : IAsyncDisposable
     {
         var ear = new ListeningSink(Integration.PromptPlayer.AnswerBeep, Integration.PromptPlayer.HangupBeep);
         var ringer = new ListeningSink(Integration.Ringer.Frequency);
-        var factory = new WebRtcSoftphoneFactory { Microphone = new ToneSource(voice, 8000, 0.3), Speaker = ear, Ringer = ringer };
+        var keypad = new KeypadListener();
+        var factory = new WebRtcSoftphoneFactory { Microphone = new ToneSource(voice, 8000, 0.3), Speaker = ear, Ringer = ringer, Keypad = keypad };
         var client = new DkyClient(new DkyOptions
         {
             ProjectId = ProjectId,
@@ -51,7 +55,7 @@ internal sealed class WebRtcAgent : IAsyncDisposable
             ExtensionGracePeriod = TimeSpan.FromMilliseconds(100),
             Softphone = factory,
         });
-        var agent = new WebRtcAgent(client, ear, factory) { Ringer = ringer };
+        var agent = new WebRtcAgent(client, ear, factory) { Ringer = ringer, Keypad = keypad };
         await client.InitAsync();
         return agent;
     }

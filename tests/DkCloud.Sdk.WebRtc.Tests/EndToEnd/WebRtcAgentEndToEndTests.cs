@@ -213,7 +213,7 @@ public sealed class WebRtcAgentEndToEndTests
     }
 
     [Fact]
-    public async Task Dtmf_reaches_the_customer()
+    public async Task Dtmf_reaches_the_customer_and_the_agent_hears_the_keypad()
     {
         await using var emulator = await StartAsync();
         await using var agent = await WebRtcAgent.LogInAsync(emulator, "1001", "2001", AgentTone);
@@ -223,6 +223,7 @@ public sealed class WebRtcAgentEndToEndTests
         await agent.Client.SendDtmfAsync("1#");
 
         Assert.Contains("1#", emulator.ReceivedDtmf(call.LinkedId));
+        Assert.True(await Eventually.TrueAsync(() => agent.Keypad.Digits == "1#"), "keypad heard: " + agent.Keypad.Digits);
     }
 
     [Fact]
