@@ -1,6 +1,5 @@
 using System;
 using System.Diagnostics;
-using System.Buffers;
 using System.IO;
 using System.Net.WebSockets;
 using System.Text;
@@ -111,50 +110,30 @@ internal sealed class AgentConnection
 
     private async Task ReceiveLoopAsync(Action<AgentConnection, string> onMessage, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        using var reader = new WebSocketMessageReader(_socket, MaxMessageBytes);
+        while (true)
         {
-            using var message = new MemoryStream();
-            while (true)
+            switch (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
+                case WebSocketReadOutcome.Closed:
                     return;
-                }
-
-                if (message.Length + result.Count > MaxMessageBytes)
-                {
-                    _logger.LogWarning("Connection {Id} sent a message over {Max} bytes; closing", Id, MaxMessageBytes);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken).ConfigureAwait(false);
+                case WebSocketReadOutcome.TooBig:
+                    _logger.LogWarning("Connection {Id} sent a message over {Max} bytes; closed", Id, MaxMessageBytes);
                     return;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                if (Stalled)
-                {
-                    _logger.LogDebug("Connection {Id} is stalled; a message was ignored", Id);
-                }
-                else if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    _logger.LogWarning("Connection {Id} sent a binary frame; ignored", Id);
-                }
-                else
-                {
-                    onMessage(this, Encoding.UTF8.GetString(message.GetBuffer(), 0, (int)message.Length));
-                }
-
-                message.SetLength(0);
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            if (Stalled)
+            {
+                _logger.LogDebug("Connection {Id} is stalled; a message was ignored", Id);
+            }
+            else if (reader.MessageType == WebSocketMessageType.Binary)
+            {
+                _logger.LogWarning("Connection {Id} sent a binary frame; ignored", Id);
+            }
+            else
+            {
+                onMessage(this, Encoding.UTF8.GetString(reader.Message));
+            }
         }
     }
 

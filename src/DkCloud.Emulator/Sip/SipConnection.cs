@@ -1,10 +1,10 @@
 using System;
-using System.Buffers;
 using System.IO;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using DkCloud.Emulator.Hosting;
 using DkCloud.Sdk.WebRtc.Sip;
 using Microsoft.Extensions.Logging;
 
@@ -72,47 +72,28 @@ internal sealed class SipConnection
 
     private async Task ReceiveLoopAsync(Action<SipConnection, SipMessage> onMessage, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        using var reader = new WebSocketMessageReader(_socket, MaxMessageBytes);
+        while (true)
         {
-            using var message = new MemoryStream();
-            while (true)
+            switch (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
-                if (result.MessageType == WebSocketMessageType.Close)
-                {
+                case WebSocketReadOutcome.Closed:
                     return;
-                }
-
-                if (message.Length + result.Count > MaxMessageBytes)
-                {
-                    _logger.LogWarning("SIP connection {Id} sent a message over {Max} bytes; closing", Id, MaxMessageBytes);
-                    await _socket.CloseOutputAsync(WebSocketCloseStatus.MessageTooBig, "message too big", cancellationToken).ConfigureAwait(false);
+                case WebSocketReadOutcome.TooBig:
+                    _logger.LogWarning("SIP connection {Id} sent a message over {Max} bytes; closed", Id, MaxMessageBytes);
                     return;
-                }
-
-                message.Write(buffer, 0, result.Count);
-                if (!result.EndOfMessage)
-                {
-                    continue;
-                }
-
-                // The parsed message keeps referring to its bytes: each one gets its own array.
-                byte[] bytes = message.ToArray();
-                message.SetLength(0);
-                if (SipMessage.TryParse(bytes, out SipMessage? parsed, out SipRejectReason reason))
-                {
-                    onMessage(this, parsed!);
-                }
-                else
-                {
-                    _logger.LogWarning("SIP connection {Id} sent an unparsable message ({Reason}); dropped", Id, reason);
-                }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            // The parsed message keeps referring to its bytes: each one gets its own array.
+            byte[] bytes = reader.Message.ToArray();
+            if (SipMessage.TryParse(bytes, out SipMessage? parsed, out SipRejectReason reason))
+            {
+                onMessage(this, parsed!);
+            }
+            else
+            {
+                _logger.LogWarning("SIP connection {Id} sent an unparsable message ({Reason}); dropped", Id, reason);
+            }
         }
     }
 
