@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
@@ -60,14 +59,14 @@ public sealed class DkyClientWebRtcInteropTests
         Assert.True(result.ExtensionRegistered);
         Assert.Equal("127.0.0.1", result.Login!.WebrtcIp);
         Assert.True(await client.CheckMediaAsync());
-        Assert.True(await EventuallyAsync(() => events.Count == 2));
+        Assert.True(await Eventually.TrueAsync(() => events.Count == 2));
         Assert.Equal(new[] { EventNames.ExtensionRegister, EventNames.Init + ":init" }, events.ToArray());
 
         // Registered: a call from the far end reaches our extension and rings there.
         await _rig.FarEndAsync("dial", "sip:" + Extension + "@" + _rig.Domain);
-        Assert.True(await EventuallyAsync(async () => (await _rig.FarEndAsync("listcalls")).Contains(Extension, StringComparison.Ordinal)));
+        Assert.True(await Eventually.TrueAsync(async () => (await _rig.FarEndAsync("listcalls")).Contains(Extension, StringComparison.Ordinal)));
         await _rig.FarEndAsync("hangup");
-        Assert.True(await EventuallyAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains(Extension, StringComparison.Ordinal)));
+        Assert.True(await Eventually.TrueAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains(Extension, StringComparison.Ordinal)));
 
         await client.LogoffAsync();
 
@@ -77,21 +76,4 @@ public sealed class DkyClientWebRtcInteropTests
         Assert.DoesNotContain(Extension, await _rig.FarEndAsync("listcalls"), StringComparison.Ordinal);
     }
 
-    private static async Task<bool> EventuallyAsync(Func<bool> condition) => await EventuallyAsync(() => Task.FromResult(condition()));
-
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            if (await condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return false;
-    }
 }

@@ -59,6 +59,25 @@ public sealed class InteropRig : IAsyncLifetime
         return output;
     }
 
+    /// <summary>
+    /// A softphone registered as <paramref name="user"/> (password "pass" + user) at the rig's Kamailio, its media on
+    /// IPv4 loopback only (rtpengine listens there); <paramref name="media"/> sets what it sends.
+    /// </summary>
+    internal DkCloud.Sdk.WebRtc.Media.Softphone CreateSoftphone(Action<DkCloud.Sdk.WebRtc.Media.MediaSessionOptions> media, string user) =>
+        new(new DkCloud.Sdk.WebRtc.Media.SoftphoneOptions(WebSocketUri, Domain, user, "pass" + user)
+        {
+            MediaOptions = () =>
+            {
+                var options = new DkCloud.Sdk.WebRtc.Media.MediaSessionOptions
+                {
+                    AddressFilter = address => address.Equals(System.Net.IPAddress.Loopback),
+                    IncludeIPv6 = false,
+                };
+                media(options);
+                return options;
+            },
+        });
+
     public string ReadLog(string name) => File.ReadAllText(Path.Combine(LogDirectory, name));
 
     private Task<(int ExitCode, string Output, string Errors)> RunAsync(params string[] script) => InteropScripts.RunAsync(Folder, script);

@@ -54,22 +54,6 @@ public sealed class KamailioInteropTests
         "a=ice-ufrag:dkub\r\na=ice-pwd:dkubpasswordpasswordpass\r\n" +
         "a=candidate:1 1 UDP 2130706431 127.0.0.1 40002 typ host\r\n";
 
-    private async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < Wait)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(100);
-        }
-
-        return condition();
-    }
-
     private async Task<SipCall> DialUsAsync(SipUserAgent agent, string user)
     {
         var incoming = new TaskCompletionSource<SipCall>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -149,8 +133,8 @@ public sealed class KamailioInteropTests
         Assert.NotNull(offer.GetIceUfrag(audio));
 
         await call.RejectAsync(486);
-        Assert.True(await EventuallyAsync(() => _rig.ReadLog("baresip.log").Contains("486 Busy Here", StringComparison.Ordinal)), _rig.ReadLog("baresip.log"));
-        Assert.True(await EventuallyAsync(() => !_rig.FarEndAsync("listcalls").GetAwaiter().GetResult().Contains("1004", StringComparison.Ordinal)));
+        Assert.True(await Eventually.TrueAsync(() => _rig.ReadLog("baresip.log").Contains("486 Busy Here", StringComparison.Ordinal)), _rig.ReadLog("baresip.log"));
+        Assert.True(await Eventually.TrueAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains("1004", StringComparison.Ordinal)));
         await agent.StopAsync(CancellationToken.None);
     }
 
@@ -166,7 +150,7 @@ public sealed class KamailioInteropTests
         Assert.Contains("1005", await _rig.FarEndAsync("listcalls"), StringComparison.Ordinal);
         await first.HangupAsync().WaitAsync(Wait);
         Assert.Equal(SipCallEndReason.LocalHangup, (await first.WhenEnded).Reason);
-        Assert.True(await EventuallyAsync(() => !_rig.FarEndAsync("listcalls").GetAwaiter().GetResult().Contains("1005", StringComparison.Ordinal)));
+        Assert.True(await Eventually.TrueAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains("1005", StringComparison.Ordinal)));
 
         SipCall second = await DialUsAsync(agent, "1005");
         await second.AnswerAsync(AnswerFor(second.RemoteSdp!));
@@ -189,7 +173,7 @@ public sealed class KamailioInteropTests
         Assert.NotEmpty(answer.Media[0].Candidates);
         Assert.Contains("1006", await _rig.FarEndAsync("listcalls"), StringComparison.Ordinal);
         await call.HangupAsync().WaitAsync(Wait);
-        Assert.True(await EventuallyAsync(() => !_rig.FarEndAsync("listcalls").GetAwaiter().GetResult().Contains("1006", StringComparison.Ordinal)));
+        Assert.True(await Eventually.TrueAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains("1006", StringComparison.Ordinal)));
         await agent.StopAsync(CancellationToken.None);
     }
 }

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Net;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Audio;
@@ -34,32 +33,6 @@ public sealed class OpusInteropTests
         _output = output;
     }
 
-    private Softphone Create(string user) => new(new SoftphoneOptions(_rig.WebSocketUri, _rig.Domain, user, "pass" + user)
-    {
-        MediaOptions = () => new MediaSessionOptions
-        {
-            AddressFilter = address => address.Equals(IPAddress.Loopback),
-            IncludeIPv6 = false,
-            Microphone = new ToneSource(440, 48000),
-        },
-    });
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan limit)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
-
     private async Task<string> OpusFarEndAsync(params string[] arguments)
     {
         (int exitCode, string output, string errors) = await InteropScripts.RunAsync(_rig.Folder, ["opus-farend.sh", .. arguments]);
@@ -75,7 +48,7 @@ public sealed class OpusInteropTests
     private async Task HearTheFarEndAsync(SoftphoneCall call)
     {
         await call.Media.WhenSecure.WaitAsync(Wait);
-        Assert.True(await EventuallyAsync(() => call.Media.Heard.IsHearing(1000), TimeSpan.FromSeconds(5)), "heard " + call.Media.Heard.DominantFrequency() + " Hz; " + call.Media.Counters);
+        Assert.True(await Eventually.TrueAsync(() => call.Media.Heard.IsHearing(1000), TimeSpan.FromSeconds(5)), "heard " + call.Media.Heard.DominantFrequency() + " Hz; " + call.Media.Counters);
         double heard = call.Media.Heard.DominantFrequency()!.Value;
         _output.WriteLine($"{call.Media.Codec} (pt {call.Media.PayloadType}, {call.Media.Negotiated}): we hear {heard} Hz");
         Assert.InRange(heard, 980, 1020);
@@ -115,7 +88,7 @@ public sealed class OpusInteropTests
     [Fact]
     public async Task Softphone_calls_the_opus_far_end_negotiates_opus_and_tones_cross_both_ways()
     {
-        using Softphone phone = Create("1011");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Microphone = new ToneSource(440, 48000), "1011");
         await phone.StartAsync();
         HashSet<string> before = Recordings();
 
@@ -138,7 +111,7 @@ public sealed class OpusInteropTests
     [Fact]
     public async Task Opus_far_end_calls_the_softphone_and_opus_is_answered_with_tones_both_ways()
     {
-        using Softphone phone = Create("1012");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Microphone = new ToneSource(440, 48000), "1012");
         await phone.StartAsync();
         HashSet<string> before = Recordings();
         var incoming = new TaskCompletionSource<SoftphoneCall>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -164,7 +137,7 @@ public sealed class OpusInteropTests
     [InlineData("9000")]
     public async Task Rfc4733_digits_cross_baresip_both_ways(string farEnd)
     {
-        using Softphone phone = Create("1011");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Microphone = new ToneSource(440, 48000), "1011");
         await phone.StartAsync();
         int logged = FarEndLog(farEnd).Length;
         var received = new ConcurrentQueue<char>();
@@ -176,7 +149,7 @@ public sealed class OpusInteropTests
 
         call.Media.SendDtmf("1234#");
         Assert.True(
-            await EventuallyAsync(() => ReceivedByFarEnd(FarEndLog(farEnd)[logged..]) == "1234#", Wait),
+            await Eventually.TrueAsync(() => ReceivedByFarEnd(FarEndLog(farEnd)[logged..]) == "1234#", Wait),
             "baresip " + farEnd + " logged '" + ReceivedByFarEnd(FarEndLog(farEnd)[logged..]) + "'");
 
         foreach (string digit in new[] { "5", "9", "*" })
@@ -185,7 +158,7 @@ public sealed class OpusInteropTests
             await Task.Delay(400);
         }
 
-        Assert.True(await EventuallyAsync(() => received.Count >= 3, Wait), "we received '" + string.Concat(received) + "'");
+        Assert.True(await Eventually.TrueAsync(() => received.Count >= 3, Wait), "we received '" + string.Concat(received) + "'");
         Assert.Equal("59*", string.Concat(received));
         _output.WriteLine($"{farEnd}: {call.Media.Negotiated}; baresip received 1234#, we received {string.Concat(received)}");
         await call.HangupAsync().WaitAsync(Wait);

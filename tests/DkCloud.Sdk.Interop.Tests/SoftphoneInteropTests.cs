@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.Net;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Dtls;
 using DkCloud.Sdk.WebRtc.Media;
@@ -30,32 +29,6 @@ public sealed class SoftphoneInteropTests
         _output = output;
     }
 
-    private Softphone Create(string user) => new(new SoftphoneOptions(_rig.WebSocketUri, _rig.Domain, user, "pass" + user)
-    {
-        MediaOptions = () => new MediaSessionOptions
-        {
-            AddressFilter = address => address.Equals(IPAddress.Loopback),
-            IncludeIPv6 = false,
-            Source = new ToneFrameSource(440),
-        },
-    });
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition, TimeSpan limit)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < limit)
-        {
-            if (condition())
-            {
-                return true;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return condition();
-    }
-
     private async Task<SoftphoneCall> DialUsAsync(Softphone phone, string user)
     {
         var incoming = new TaskCompletionSource<SoftphoneCall>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -68,7 +41,7 @@ public sealed class SoftphoneInteropTests
     {
         await call.Media.WhenSecure.WaitAsync(Wait);
         var heard = Stopwatch.StartNew();
-        Assert.True(await EventuallyAsync(() => call.Media.Heard.IsHearing(1000), TimeSpan.FromSeconds(5)), "heard " + call.Media.Heard.DominantFrequency() + " Hz; " + call.Media.Counters);
+        Assert.True(await Eventually.TrueAsync(() => call.Media.Heard.IsHearing(1000), TimeSpan.FromSeconds(5)), "heard " + call.Media.Heard.DominantFrequency() + " Hz; " + call.Media.Counters);
         Assert.True(heard.Elapsed < TimeSpan.FromSeconds(5));
         double heardHz = call.Media.Heard.DominantFrequency()!.Value;
         _output.WriteLine("we heard " + heardHz + " Hz after " + heard.ElapsedMilliseconds + " ms");
@@ -94,7 +67,7 @@ public sealed class SoftphoneInteropTests
     [Fact]
     public async Task Softphone_calls_9000_hears_its_1000_Hz_tone_and_9000_records_our_440_Hz()
     {
-        using Softphone phone = Create("1001");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Source = new ToneFrameSource(440), "1001");
         await phone.StartAsync();
         HashSet<string> before = InteropProcess.FarEndRecordings(_rig);
 
@@ -111,7 +84,7 @@ public sealed class SoftphoneInteropTests
     [Fact]
     public async Task Softphone_answers_baresip_with_media_both_ways_and_baresip_hangs_up()
     {
-        using Softphone phone = Create("1007");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Source = new ToneFrameSource(440), "1007");
         await phone.StartAsync();
         HashSet<string> before = InteropProcess.FarEndRecordings(_rig);
 
@@ -130,7 +103,7 @@ public sealed class SoftphoneInteropTests
     [Fact]
     public async Task Baresip_cancels_a_ringing_call_and_the_softphone_sends_487()
     {
-        using Softphone phone = Create("1008");
+        using Softphone phone = _rig.CreateSoftphone(o => o.Source = new ToneFrameSource(440), "1008");
         await phone.StartAsync();
         SoftphoneCall call = await DialUsAsync(phone, "1008");
         Assert.Equal(SipCallState.Ringing, call.Sip.State);
@@ -140,7 +113,7 @@ public sealed class SoftphoneInteropTests
         Assert.Equal(SipCallEndReason.RemoteCanceled, ended.Reason);
         Assert.Equal(487, ended.StatusCode);
         Assert.Empty(phone.Calls);
-        Assert.True(await EventuallyAsync(() => !_rig.FarEndAsync("listcalls").GetAwaiter().GetResult().Contains("1008", StringComparison.Ordinal), Wait));
+        Assert.True(await Eventually.TrueAsync(async () => !(await _rig.FarEndAsync("listcalls")).Contains("1008", StringComparison.Ordinal), Wait));
         await phone.StopAsync();
     }
 }
