@@ -24,9 +24,6 @@ internal sealed class MessageBuffer : IDisposable
         _limit = limit;
     }
 
-    /// <summary>Bytes of the message so far.</summary>
-    public int Length => _length;
-
     /// <summary>The message so far; valid until <see cref="Clear"/>, which gives the array back to the pool.</summary>
     public ReadOnlyMemory<byte> Message => _array is null ? ReadOnlyMemory<byte>.Empty : new ReadOnlyMemory<byte>(_array, 0, _length);
 
