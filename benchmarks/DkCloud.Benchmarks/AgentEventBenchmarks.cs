@@ -1,6 +1,5 @@
 using System;
 using System.Reflection;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading;
@@ -10,14 +9,13 @@ using DkCloud.Sdk.Events;
 using DkCloud.Sdk.Protocol;
 using DkCloud.Sdk.Session;
 using Microsoft.Extensions.Logging.Abstractions;
-using Websocket.Client;
 
 namespace DkCloud.Benchmarks;
 
 /// <summary>
 /// One call push (RINGING, ANSWERED or HANGUP of the document) turned into its typed event, three ways: the bare
 /// source-generated deserializer (the baseline), the SDK's decoder and route table, and the whole client receive
-/// path from the WebSocket's text message to the user's handler.
+/// path from the message's UTF-8 bytes, as the session's reader assembled them from the socket, to the user's handler.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
@@ -27,10 +25,9 @@ public class AgentEventBenchmarks
     private const int Batch = 1000;
 
     private byte[] _utf8 = [];
-    private string _text = string.Empty;
     private JsonTypeInfo _typeInfo = null!;
     private DkyClient? _client;
-    private Action<ResponseMessage> _receive = null!;
+    private Action<ReadOnlyMemory<byte>> _receive = null!;
     private AgentSession? _session;
     private readonly SemaphoreSlim _batchDone = new(0);
     private int _handled;
@@ -43,7 +40,6 @@ public class AgentEventBenchmarks
     public void Setup()
     {
         _utf8 = Payloads.Read(Push);
-        _text = Encoding.UTF8.GetString(_utf8);
         _typeInfo = Push switch
         {
             Payloads.Ring => DkyJsonContext.Default.RingEventArgs,
@@ -64,14 +60,15 @@ public class AgentEventBenchmarks
         _client.Hangup += (_, _) => OnHandled();
 
         // The client's own session listener, behind a session that never connects: the bytes take exactly the
-        // path a received text message takes (AgentSession.Receive → DkyClient.OnServerMessage → event worker).
+        // path a received text message takes once the reader has it in its buffer (AgentSession.Receive →
+        // DkyClient.OnServerMessage → event worker).
         var listener = (IAgentSessionListener)typeof(DkyClient)
             .GetField("_listener", BindingFlags.NonPublic | BindingFlags.Instance)!
             .GetValue(_client)!;
         _session = new AgentSession(_client.Options, NullLogger.Instance, listener);
         _receive = typeof(AgentSession)
             .GetMethod("Receive", BindingFlags.NonPublic | BindingFlags.Instance)!
-            .CreateDelegate<Action<ResponseMessage>>(_session);
+            .CreateDelegate<Action<ReadOnlyMemory<byte>>>(_session);
     }
 
     [GlobalCleanup]
@@ -94,8 +91,9 @@ public class AgentEventBenchmarks
     }
 
     /// <summary>
-    /// The whole receive path per message: the text the WebSocket library hands over, the session's decode, the
-    /// client's routing, call tracking and the hop to the event worker, up to the user's handler.
+    /// The whole receive path per message: the UTF-8 bytes the socket delivered (read into the session's pooled
+    /// buffer), the session's copy and decode, the client's routing, call tracking and the hop to the event worker,
+    /// up to the user's handler.
     /// </summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public void ClientReceivePath()
@@ -103,7 +101,7 @@ public class AgentEventBenchmarks
         Volatile.Write(ref _handled, 0);
         for (var i = 0; i < Batch; i++)
         {
-            _receive(ResponseMessage.TextMessage(_text));
+            _receive(_utf8);
         }
 
         if (!_batchDone.Wait(TimeSpan.FromSeconds(10)))

@@ -79,7 +79,10 @@ public sealed class DkyOptions
     /// </summary>
     public TimeSpan ExtensionGracePeriod { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Largest server message accepted; larger ones are dropped with a <see cref="DkyClient.ProtocolError"/>.</summary>
+    /// <summary>
+    /// Largest server message accepted; larger ones are dropped with a <see cref="DkyClient.ProtocolError"/> as soon as
+    /// they pass it, and never held whole.
+    /// </summary>
     public int MaxMessageBytes { get; set; } = DefaultMaxMessageBytes;
 
     /// <summary>

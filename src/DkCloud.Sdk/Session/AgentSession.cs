@@ -2,24 +2,23 @@ using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.Events;
 using DkCloud.Sdk.Internal;
 using DkCloud.Sdk.Protocol;
 using Microsoft.Extensions.Logging;
-using Websocket.Client;
 
 namespace DkCloud.Sdk.Session;
 
 /// <summary>
 /// The agent WebSocket: one connection, many requests in flight, matched to their answers by
-/// <c>requestId</c>, each with its own timeout. Messages are decoded on the socket's reader and handed to the
-/// listener; user code never runs here. Losing the socket fails every pending request with a
-/// <see cref="DkyConnectionException"/>.
+/// <c>requestId</c>, each with its own timeout. The session reads the socket itself (<see cref="MessageReader"/>):
+/// messages are decoded from the bytes the socket delivered, on the thread that read them, and handed to the
+/// listener; user code never runs here. Requests are written by <see cref="FrameSender"/> on the caller's thread.
+/// Losing the socket fails every pending request with a <see cref="DkyConnectionException"/>.
 /// </summary>
-internal sealed class AgentSession : IAsyncDisposable
+internal sealed class AgentSession : IAsyncDisposable, IMessageSink
 {
     private readonly DkyOptions _options;
     private readonly ILogger _logger;
@@ -27,10 +26,8 @@ internal sealed class AgentSession : IAsyncDisposable
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connector;
     private static readonly Task<bool> Refused = Task.FromResult(false);
     private readonly ConcurrentDictionary<string, PendingRequest> _pending = new(StringComparer.Ordinal);
-    private WebsocketClient? _socket;
+    private WebSocket? _socket;
     private FrameSender? _sender;
-    private IDisposable? _messageSubscription;
-    private IDisposable? _closeSubscription;
     private int _closing;
     private int _closedReported;
     private int _opened;
@@ -40,52 +37,50 @@ internal sealed class AgentSession : IAsyncDisposable
         _options = options;
         _logger = logger;
         _listener = listener;
-        _connector = connector ?? ConnectSocketAsync;
+        _connector = connector ?? ((url, token) => AgentSocketConnector.ConnectAsync(options, url, token));
     }
 
-    public bool IsConnected => _socket is { IsRunning: true } && Volatile.Read(ref _closedReported) == 0;
+    public bool IsConnected => Volatile.Read(ref _socket) is { State: WebSocketState.Open } && Volatile.Read(ref _closedReported) == 0;
 
     public int PendingCount => _pending.Count;
 
-    /// <summary>Opens the socket; throws <see cref="DkyConnectionException"/> when it cannot.</summary>
+    /// <summary>Opens the socket and starts reading it; throws <see cref="DkyConnectionException"/> when it cannot.</summary>
     public async Task ConnectAsync(CancellationToken cancellationToken)
     {
-        var socket = new WebsocketClient(_options.AgentWebSocketUrl!, null, ConnectAndKeepAsync)
+        WebSocket socket;
+        using (var timeout = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout, cancellationToken))
         {
-            IsReconnectionEnabled = false,
-            ReconnectTimeout = null,
-            ErrorReconnectTimeout = null,
-            IsTextMessageConversionEnabled = true,
-            Name = "dky-agent",
-        };
-        _messageSubscription = socket.MessageReceived.Subscribe(OnReceived);
-        _closeSubscription = socket.DisconnectionHappened.Subscribe(OnDisconnected);
-        _socket = socket;
-
-        using var timeout = TimeoutScope.Start(_options.TimeProvider, _options.ConnectTimeout, cancellationToken);
-        try
-        {
-            var start = socket.StartOrFail();
-            var finished = await Task.WhenAny(start, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
-            if (finished != start)
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new DkyConnectionException(ConnectionFailureKind.UnableToConnect, $"Connecting timed out after {_options.ConnectTimeout.TotalSeconds:0.#} s.");
-            }
+                // The connector is told to stop at the timeout too, but one that does not listen must not hold the
+                // caller past it: whatever it opens after that is closed.
+                var connecting = _connector(_options.AgentWebSocketUrl!, timeout.Token);
+                var finished = await Task.WhenAny(connecting, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
+                if (finished != connecting)
+                {
+                    DisposeWhenOpened(connecting);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    throw TimedOut(_options.ConnectTimeout);
+                }
 
-            await start.ConfigureAwait(false);
-            Volatile.Write(ref _opened, 1);
+                socket = await connecting.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.TimedOut)
+            {
+                throw TimedOut(_options.ConnectTimeout);
+            }
+            catch (Exception ex) when (ex is not DkyConnectionException and not OperationCanceledException)
+            {
+                throw new DkyConnectionException(ConnectionFailureKind.UnableToConnect, "Could not open the agent WebSocket: " + ex.Message, null, ex);
+            }
         }
-        catch (Exception ex) when (ex is not DkyConnectionException and not OperationCanceledException)
-        {
-            Release();
-            throw new DkyConnectionException(ConnectionFailureKind.UnableToConnect, "Could not open the agent WebSocket: " + ex.Message, null, ex);
-        }
-        catch
-        {
-            Release();
-            throw;
-        }
+
+        _sender = new FrameSender(socket, _logger);
+        Volatile.Write(ref _socket, socket);
+        Volatile.Write(ref _opened, 1);
+
+        // Started on the thread pool, so that not even its first read runs on the caller's thread (or its context).
+        _ = Task.Run(() => ReadAsync(socket));
     }
 
     /// <summary>
@@ -95,8 +90,7 @@ internal sealed class AgentSession : IAsyncDisposable
     public async Task<ServerMessage> SendAsync(string type, RequestData data, CancellationToken cancellationToken, TimeSpan? timeout = null, bool silent = false)
     {
         var limit = timeout ?? _options.RequestTimeout;
-        var socket = _socket;
-        if (socket is null || !IsConnected || Volatile.Read(ref _closing) != 0)
+        if (!IsConnected || Volatile.Read(ref _closing) != 0)
         {
             throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket is not connected.", type);
         }
@@ -113,7 +107,7 @@ internal sealed class AgentSession : IAsyncDisposable
                 // Not awaited: a socket that stops taking bytes (a stalled peer) must not hold the request past its
                 // timeout. The write finishes on this thread when the socket takes the frame at once, as it does
                 // unless it is backed up; a refusal is known before anything is written.
-                var sending = _sender is { } sender && socket.IsRunning ? sender.SendTextAsync(bytes) : Refused;
+                var sending = _sender is { } sender ? sender.SendTextAsync(bytes) : Refused;
                 if (sending.IsCompleted && !sending.Result)
                 {
                     throw new DkyConnectionException(ConnectionFailureKind.NotConnected, "The agent WebSocket refused the message.", type);
@@ -138,7 +132,10 @@ internal sealed class AgentSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Closes the socket politely (normal closure); pending requests fail.</summary>
+    /// <summary>
+    /// Closes the socket politely (normal closure), waiting for the server's answer at most
+    /// <see cref="DkyOptions.DisposeTimeout"/>; pending requests fail.
+    /// </summary>
     public async Task CloseAsync(string reason)
     {
         if (Interlocked.Exchange(ref _closing, 1) != 0)
@@ -146,12 +143,15 @@ internal sealed class AgentSession : IAsyncDisposable
             return;
         }
 
-        var socket = _socket;
-        if (socket is not null && socket.IsRunning)
+        var socket = Volatile.Read(ref _socket);
+        if (socket is { State: WebSocketState.Open })
         {
+            // A server that no longer reads would otherwise hold the close handshake, and disposal, for ever;
+            // cancelling it aborts the socket.
+            using var timeout = TimeoutScope.Start(_options.TimeProvider, _options.DisposeTimeout, CancellationToken.None);
             try
             {
-                await socket.Stop(WebSocketCloseStatus.NormalClosure, reason).ConfigureAwait(false);
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, reason, timeout.Token).ConfigureAwait(false);
             }
 #pragma warning disable CA1031 // Closing a broken socket may fail; the outcome is the same.
             catch (Exception ex)
@@ -181,25 +181,57 @@ internal sealed class AgentSession : IAsyncDisposable
 
     private void Release()
     {
-        _messageSubscription?.Dispose();
-        _closeSubscription?.Dispose();
-        _socket?.Dispose();
-        _socket = null;
         _sender = null;
+        if (Interlocked.Exchange(ref _socket, null) is { } socket)
+        {
+            // Ends the reader's pending read; it sees _closing and reports nothing itself.
+            socket.Abort();
+            socket.Dispose();
+        }
     }
 
-    private void OnReceived(ResponseMessage message)
+    /// <summary>Reads the socket until it closes, then reports how it closed unless this side closed it.</summary>
+    private async Task ReadAsync(WebSocket socket)
+    {
+        var failure = await MessageReader.ReadUntilClosedAsync(socket, _options.MaxMessageBytes, this).ConfigureAwait(false);
+        if (Volatile.Read(ref _closing) != 0)
+        {
+            // CloseAsync or AbortAsync reports the close, with its own reason.
+            return;
+        }
+
+        if (failure is not null)
+        {
+            ReportClosed(new LinkClosedInfo(false, socket.CloseStatusDescription ?? failure.Message));
+            return;
+        }
+
+        ReportClosed(new LinkClosedInfo(false, socket.CloseStatusDescription ?? "ByServer"));
+        try
+        {
+            // The close handshake's answer; the link is already reported lost, so its outcome changes nothing.
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "Closing", CancellationToken.None).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // A socket closed by the server may already be gone.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _logger.LogDebug(ex, "Answering the server's close failed.");
+        }
+    }
+
+    void IMessageSink.OnText(ReadOnlyMemory<byte> utf8)
     {
         var read = SessionEventSource.Log.IsEnabled() ? Stopwatch.GetTimestamp() : 0;
         try
         {
-            Receive(message);
+            Receive(utf8);
             if (read != 0)
             {
                 SessionEventSource.Log.MessageRead(SessionEventSource.MicrosecondsSince(read));
             }
         }
-#pragma warning disable CA1031 // Nothing may escape into the socket's receive loop: that would drop the link.
+#pragma warning disable CA1031 // Nothing may escape into the socket's reader: that would drop the link.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
@@ -207,22 +239,26 @@ internal sealed class AgentSession : IAsyncDisposable
         }
     }
 
-    private void Receive(ResponseMessage message)
+    void IMessageSink.OnDropped(ProtocolErrorEventArgs error)
     {
-        if (message.MessageType == WebSocketMessageType.Binary)
+        try
         {
-            _listener.OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.BinaryFrame, "A binary frame was dropped; the protocol is text only.", null));
-            return;
+            _listener.OnProtocolError(error);
         }
-
-        var bytes = message.Binary is { } b ? b : Encoding.UTF8.GetBytes(message.Text ?? string.Empty);
-        if (bytes.Length > _options.MaxMessageBytes)
+#pragma warning disable CA1031 // Nothing may escape into the socket's reader: that would drop the link.
+        catch (Exception ex)
+#pragma warning restore CA1031
         {
-            _listener.OnProtocolError(new ProtocolErrorEventArgs(ProtocolErrorKind.TooLarge, $"A message of {bytes.Length} bytes was dropped (limit {_options.MaxMessageBytes}).", null));
-            return;
+            _logger.LogError(ex, "Reporting a dropped server message failed.");
         }
+    }
 
-        var decoded = MessageDecoder.Decode(bytes, out var error);
+    /// <param name="utf8">The message as the socket delivered it, in the reader's pooled buffer.</param>
+    private void Receive(ReadOnlyMemory<byte> utf8)
+    {
+        // The decoded message keeps its bytes (payloads are read on first use, answers outlive the read), so it gets
+        // its own copy: the one allocation of the message's size, where a string and its re-encoding were two.
+        var decoded = MessageDecoder.Decode(utf8.ToArray(), out var error);
         if (decoded is null)
         {
             _listener.OnProtocolError(error!);
@@ -246,13 +282,6 @@ internal sealed class AgentSession : IAsyncDisposable
         _listener.OnMessage(decoded, pending);
     }
 
-    private void OnDisconnected(DisconnectionInfo info)
-    {
-        var expected = Volatile.Read(ref _closing) != 0 || info.Type is DisconnectionType.ByUser or DisconnectionType.Exit;
-        var description = info.CloseStatusDescription ?? info.Exception?.Message ?? info.Type.ToString();
-        ReportClosed(new LinkClosedInfo(expected, description));
-    }
-
     private void ReportClosed(LinkClosedInfo info)
     {
         // A socket that never opened never closes: a failed connect is reported by ConnectAsync alone.
@@ -274,33 +303,24 @@ internal sealed class AgentSession : IAsyncDisposable
         _pending.Clear();
     }
 
-    /// <summary>Opens the socket for the client library and keeps it: requests are written to it directly.</summary>
-    private async Task<WebSocket> ConnectAndKeepAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var socket = await _connector(url, cancellationToken).ConfigureAwait(false);
-        _sender = new FrameSender(socket, _logger);
-        return socket;
-    }
+    private static DkyConnectionException TimedOut(TimeSpan limit) =>
+        new(ConnectionFailureKind.UnableToConnect, $"Connecting timed out after {limit.TotalSeconds:0.#} s.");
 
-    private async Task<WebSocket> ConnectSocketAsync(Uri url, CancellationToken cancellationToken)
-    {
-        var socket = new ClientWebSocket();
-        socket.Options.KeepAliveInterval = TimeSpan.Zero;
-#if NET8_0_OR_GREATER
-        if (_options.ServerCertificateValidation is { } validate)
-        {
-            socket.Options.RemoteCertificateValidationCallback = validate;
-        }
-#endif
-        try
-        {
-            await socket.ConnectAsync(url, cancellationToken).ConfigureAwait(false);
-            return socket;
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
+    /// <summary>A socket opened after the connect was given up on is closed at once.</summary>
+    private static void DisposeWhenOpened(Task<WebSocket> connecting) =>
+        connecting.ContinueWith(
+            static t =>
+            {
+                if (t.Status == TaskStatus.RanToCompletion)
+                {
+                    t.Result.Dispose();
+                }
+                else
+                {
+                    _ = t.Exception; // observed: the caller has already been told it failed
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Net.WebSockets;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using DkCloud.Sdk.Events;
@@ -55,6 +56,64 @@ public sealed class HostileServerTests
         Assert.Equal("somethingNew", log.ProtocolErrors[1].MessageType);
         Assert.Equal(SessionState.LoggedIn, client.State);
         Assert.DoesNotContain(log.Events, e => e is HangupEventArgs);
+        Assert.DoesNotContain(log.Events, e => e is ReconnectEventArgs);
+        script.SetResult();
+    }
+
+    [Fact]
+    public async Task An_oversize_message_fails_before_the_server_has_sent_it_and_fragments_are_reassembled()
+    {
+        const int frame = 64 * 1024;
+        const int frames = 256; // 16 MiB against a limit of 64 KiB
+        var tooLarge = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var script = new TaskCompletionSource();
+        var errorBeforeEnd = false;
+        await using var server = await ScriptedServer.StartAsync(async socket =>
+        {
+            await ScriptedServer.AcceptLoginAsync(socket);
+            var chunk = Encoding.UTF8.GetBytes("{\"type\":\"realTimeData\",\"data\":{\"pad\":\"" + new string('x', frame) + "\"}}")[..frame];
+            // Four frames, four times the limit, and the message not finished: the client must say it is too large
+            // now, not when the rest has come.
+            var sent = 0;
+            for (; sent < 4; sent++)
+            {
+                await socket.SendAsync(chunk, WebSocketMessageType.Text, false, CancellationToken.None);
+            }
+
+            await Task.WhenAny(tooLarge.Task, Task.Delay(TimeSpan.FromSeconds(20)));
+            errorBeforeEnd = tooLarge.Task.IsCompleted;
+            for (; sent < frames; sent++)
+            {
+                await socket.SendAsync(chunk, WebSocketMessageType.Text, sent == frames - 1, CancellationToken.None);
+            }
+
+            // RINGING in frames of 5 bytes, with 长治 cut inside its characters.
+            var ring = Encoding.UTF8.GetBytes("{\"type\":\"RINGING\",\"code\":\"200\",\"data\":{\"linkedId\":\"cti-frag\",\"callLeg\":\"agent\",\"option\":\"in\",\"callType\":\"0\",\"customerTelCity\":\"山西|长治\"}}");
+            for (var offset = 0; offset < ring.Length; offset += 5)
+            {
+                var length = Math.Min(5, ring.Length - offset);
+                await socket.SendAsync(new ArraySegment<byte>(ring, offset, length), WebSocketMessageType.Text, offset + length == ring.Length, CancellationToken.None);
+            }
+
+            await script.Task;
+        });
+
+        await using var client = new DkyClient(Options(server.Url));
+        var log = new EventLog(client);
+        client.ProtocolError += (_, e) =>
+        {
+            if (e.Kind == ProtocolErrorKind.TooLarge)
+            {
+                tooLarge.TrySetResult();
+            }
+        };
+        await client.InitAsync();
+        var ring = await log.WaitAsync<RingEventArgs>(timeoutSeconds: 60);
+        Assert.Equal("cti-frag", ring.LinkedId);
+        Assert.Equal("山西|长治", ring.Data?.CustomerTelCity);
+        Assert.True(errorBeforeEnd);
+        Assert.Equal(ProtocolErrorKind.TooLarge, Assert.Single(log.ProtocolErrors).Kind);
+        Assert.Equal(SessionState.LoggedIn, client.State);
         Assert.DoesNotContain(log.Events, e => e is ReconnectEventArgs);
         script.SetResult();
     }
