@@ -1,8 +1,13 @@
 using System;
+using System.Collections.Concurrent;
 using System.IO;
 using System.Linq;
 using System.Runtime.InteropServices;
+using System.Threading;
+using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Codecs;
+using DkCloud.Sdk.WebRtc.Integration;
+using Microsoft.Extensions.Logging;
 using Xunit;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Codecs;
@@ -134,6 +139,21 @@ public class OpusImplementationTests
         Assert.Throws<ObjectDisposedException>(() => decoder.Decode(new byte[] { 0xF8, 0xFF, 0xFE }, new short[960]));
     }
 
+    [Fact]
+    public async Task TheSoftphoneFactoryLogsTheImplementation()
+    {
+        var logs = new CapturingLoggerFactory();
+        var factory = new WebRtcSoftphoneFactory { LoggerFactory = logs };
+
+        await using (await factory.CreateAsync(new SoftphoneRegistration { Host = "127.0.0.1", Port = "9", ExtensionNumber = "1001", Password = "x" }, CancellationToken.None))
+        {
+        }
+
+        (LogLevel level, string message) = Assert.Single(logs.Entries);
+        Assert.Equal(LogLevel.Information, level);
+        Assert.Equal("Opus for WebRTC calls: " + OpusCodec.Describe(), message);
+    }
+
     public static TheoryData<OpusImplementation> Implementations()
     {
         var data = new TheoryData<OpusImplementation> { OpusImplementation.Managed };
@@ -203,4 +223,27 @@ public class OpusImplementationTests
 public sealed class OpusPreferenceCollection
 {
     public const string Name = "Opus implementation preference";
+}
+
+internal sealed class CapturingLoggerFactory : ILoggerFactory, ILogger
+{
+    public ConcurrentQueue<(LogLevel Level, string Message)> Entries { get; } = new();
+
+    public void AddProvider(ILoggerProvider provider)
+    {
+    }
+
+    public ILogger CreateLogger(string categoryName) => this;
+
+    public void Dispose()
+    {
+    }
+
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        => Entries.Enqueue((logLevel, formatter(state, exception)));
 }
