@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using DkCloud.Sdk.WebRtc.Audio;
+using DkCloud.Sdk.WebRtc.Codecs;
 using DkCloud.Sdk.WebRtc.Media;
 using DkCloud.Sdk.WebRtc.Srtp;
 
@@ -10,7 +11,8 @@ namespace DkCloud.Benchmarks;
 /// What 20 ms of a call's audio costs: both ends of a call joined in memory through SRTP (AES-CM-128 / HMAC-SHA1-80).
 /// One operation ticks each end once: each reads its source, encodes, builds RTP, protects it, and the other end
 /// unprotects it and puts it into its jitter buffer; then each plays one frame (pull, decode, the 8 kHz meter tap).
-/// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way.
+/// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way. Opus runs
+/// with the managed Concentus codec and with native libopus (which must load, or those cases fail).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
@@ -27,16 +29,23 @@ public class CallTickBenchmarks
     private AudioMediaStream _bob = null!;
     private ushort _sequence;
 
-    /// <summary>The codec of the call.</summary>
-    [Params("opus", "PCMU")]
-    public string Codec { get; set; } = "opus";
+    /// <summary>The codec of the call: Opus managed or native, or PCMU.</summary>
+    [Params("opus-managed", "opus-native", "PCMU")]
+    public string Codec { get; set; } = "opus-native";
 
     [GlobalSetup]
     public void Setup()
     {
+        bool opus = Codec.StartsWith("opus", StringComparison.Ordinal);
+        OpusCodec.PreferNative = Codec != "opus-managed";
+        if (Codec == "opus-native" && OpusCodec.Implementation != OpusImplementation.Native)
+        {
+            throw new InvalidOperationException("Native libopus did not load: " + OpusCodec.NativeLoadFailure);
+        }
+
         (_aliceSend, _bobReceive) = Contexts(1);
         (_bobSend, _aliceReceive) = Contexts(2);
-        var choice = new AudioCodecChoice(Codec, Codec == "opus" ? 48000 : 8000, Codec == "opus" ? (byte)111 : (byte)0, Codec == "opus" ? (byte)111 : (byte)0, "useinbandfec=1")
+        var choice = new AudioCodecChoice(opus ? "opus" : Codec, opus ? 48000 : 8000, opus ? (byte)111 : (byte)0, opus ? (byte)111 : (byte)0, "useinbandfec=1")
         {
             TelephoneEventPayloadType = 101,
         };
