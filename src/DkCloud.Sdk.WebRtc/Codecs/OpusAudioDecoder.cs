@@ -17,12 +17,16 @@ internal sealed class OpusAudioDecoder : IAudioDecoder, IDisposable
     private readonly OpusDecoderHandle? _native;
 
     /// <summary>Creates a decoder.</summary>
-    /// <param name="implementation">The implementation; null for <see cref="OpusCodec.Implementation"/>.</param>
+    /// <param name="implementation">
+    /// The implementation; null for <see cref="OpusCodec.Implementation"/>. <see cref="OpusImplementation.Native"/>
+    /// throws <see cref="InvalidOperationException"/> where libopus did not load.
+    /// </param>
     public OpusAudioDecoder(OpusImplementation? implementation = null)
     {
         Implementation = implementation ?? OpusCodec.Implementation;
         if (Implementation == OpusImplementation.Native)
         {
+            OpusNative.EnsureLoaded();
             _native = OpusNative.opus_decoder_create(Rate, 1, out int error);
             if (error != OpusNative.Ok || _native.IsInvalid)
             {

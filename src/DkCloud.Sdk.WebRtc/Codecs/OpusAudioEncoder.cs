@@ -27,7 +27,10 @@ internal sealed class OpusAudioEncoder : IAudioEncoder, IDisposable
     /// <summary>Creates an encoder shaped by the remote receiver's <paramref name="parameters"/>.</summary>
     /// <param name="parameters">The remote fmtp.</param>
     /// <param name="expectedLossPercent">Loss the FEC is tuned for, 0-100.</param>
-    /// <param name="implementation">The implementation; null for <see cref="OpusCodec.Implementation"/>.</param>
+    /// <param name="implementation">
+    /// The implementation; null for <see cref="OpusCodec.Implementation"/>. <see cref="OpusImplementation.Native"/>
+    /// throws <see cref="InvalidOperationException"/> where libopus did not load.
+    /// </param>
     /// <param name="complexity">The encoder complexity, 0-10.</param>
     public OpusAudioEncoder(OpusParameters parameters, int expectedLossPercent = 10, OpusImplementation? implementation = null, int complexity = DefaultComplexity)
     {
@@ -142,6 +145,7 @@ internal sealed class OpusAudioEncoder : IAudioEncoder, IDisposable
 
     private static OpusEncoderHandle CreateNative(OpusParameters parameters, int lossPercent, int complexity)
     {
+        OpusNative.EnsureLoaded();
         OpusEncoderHandle encoder = OpusNative.opus_encoder_create(Rate, 1, OpusNative.ApplicationVoip, out int error);
         if (error != OpusNative.Ok || encoder.IsInvalid)
         {

@@ -91,6 +91,18 @@ internal static class OpusNative
     /// <summary>Why libopus is not used, or null when it loaded.</summary>
     public static string? Failure => Status.Value.Failure;
 
+    /// <summary>
+    /// Throws unless libopus loaded. Every native codec calls it before its first P/Invoke, so the library is found
+    /// by the probe's resolver rather than bound by the runtime's default probing alone.
+    /// </summary>
+    public static void EnsureLoaded()
+    {
+        if (!IsAvailable)
+        {
+            throw new InvalidOperationException("Native libopus did not load: " + Failure + ".");
+        }
+    }
+
     /// <summary>The text of an Opus error code.</summary>
     public static string ErrorText(int error)
     {

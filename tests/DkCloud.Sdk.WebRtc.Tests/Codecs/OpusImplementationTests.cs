@@ -59,6 +59,8 @@ public class OpusImplementationTests
             Assert.Equal(OpusImplementation.Managed, OpusCodec.Implementation);
             Assert.NotNull(OpusCodec.NativeLoadFailure);
             Assert.Contains(OpusCodec.NativeLoadFailure!, OpusCodec.Describe(), StringComparison.Ordinal);
+            Assert.Throws<InvalidOperationException>(() => new OpusAudioEncoder(new OpusParameters(), implementation: OpusImplementation.Native));
+            Assert.Throws<InvalidOperationException>(() => new OpusAudioDecoder(OpusImplementation.Native));
         }
     }
 
