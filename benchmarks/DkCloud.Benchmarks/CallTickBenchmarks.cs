@@ -9,7 +9,8 @@ namespace DkCloud.Benchmarks;
 
 /// <summary>
 /// What 20 ms of a call's audio costs: both ends of a call joined in memory through SRTP (AES-CM-128 / HMAC-SHA1-80).
-/// One operation ticks each end once: each reads its source, encodes, builds RTP, protects it, and the other end
+/// One operation ticks each end once: each reads its source (an 8 kHz frame source, as <c>MediaSessionOptions.Source</c>,
+/// or a 48 kHz device, as a headset's microphone usually is), encodes, builds RTP, protects it, and the other end
 /// unprotects it and puts it into its jitter buffer; then each plays one frame (pull, decode, the 8 kHz meter tap).
 /// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way. Opus runs
 /// with the managed Concentus codec and with native libopus (which must load, or those cases fail).
@@ -33,6 +34,10 @@ public class CallTickBenchmarks
     [Params("opus-managed", "opus-native", "PCMU")]
     public string Codec { get; set; } = "opus-native";
 
+    /// <summary>The rate of each end's source, resampled to the codec's when it differs.</summary>
+    [Params(8000, 48000)]
+    public int SourceRate { get; set; } = 8000;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -49,8 +54,8 @@ public class CallTickBenchmarks
         {
             TelephoneEventPayloadType = 101,
         };
-        _alice = Stream(choice, 0x1111, 440, packet => Deliver(packet, _toBob, _aliceSend, _bobReceive, _bob));
-        _bob = Stream(choice, 0x2222, 1000, packet => Deliver(packet, _toAlice, _bobSend, _aliceReceive, _alice));
+        _alice = Stream(choice, 0x1111, Source(440), packet => Deliver(packet, _toBob, _aliceSend, _bobReceive, _bob));
+        _bob = Stream(choice, 0x2222, Source(1000), packet => Deliver(packet, _toAlice, _bobSend, _aliceReceive, _alice));
         _rtp[0] = 0x80;
         _rtp[1] = 111;
     }
@@ -103,11 +108,14 @@ public class CallTickBenchmarks
         to.ReceiveRtp(buffer.AsSpan(0, plain));
     }
 
-    private static AudioMediaStream Stream(AudioCodecChoice choice, uint ssrc, double tone, Action<ReadOnlyMemory<byte>> send)
+    private IAudioSource Source(double tone)
+        => SourceRate == 8000 ? new FrameSourceAdapter(new ToneFrameSource(tone)) : new ToneSource(tone, SourceRate, 0.3);
+
+    private static AudioMediaStream Stream(AudioCodecChoice choice, uint ssrc, IAudioSource source, Action<ReadOnlyMemory<byte>> send)
     {
         AudioStreamSettings settings = choice.CreateSettings(ssrc, new JitterBufferOptions(), 1, 1);
         var speaker = new PlayoutTap(settings.Decoder.SampleRate, new FrequencyMeter(), null);
-        return new AudioMediaStream(settings, new SwitchableAudioSource(new FrameSourceAdapter(new ToneFrameSource(tone)), settings.Encoder.SampleRate), speaker, send, TimeProvider.System);
+        return new AudioMediaStream(settings, new SwitchableAudioSource(source, settings.Encoder.SampleRate), speaker, send, TimeProvider.System);
     }
 
     private static (SrtpContext Sender, SrtpContext Receiver) Contexts(int seed)
