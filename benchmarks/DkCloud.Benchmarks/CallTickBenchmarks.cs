@@ -9,8 +9,9 @@ namespace DkCloud.Benchmarks;
 
 /// <summary>
 /// What 20 ms of a call's audio costs: both ends of a call joined in memory through SRTP (AES-CM-128 / HMAC-SHA1-80).
-/// One operation ticks each end once: each reads its source (an 8 kHz frame source, as <c>MediaSessionOptions.Source</c>,
-/// or a 48 kHz device, as a headset's microphone usually is), encodes, builds RTP, protects it, and the other end
+/// One operation ticks each end once: each reads its source (an 8 kHz tone frame source, as
+/// <c>MediaSessionOptions.Source</c>, or a 48 kHz device, as a headset's microphone usually is, which here replays one
+/// second of recorded tone so that computing the tone does not count), encodes, builds RTP, protects it, and the other end
 /// unprotects it and puts it into its jitter buffer; then each plays one frame (pull, decode, the 8 kHz meter tap).
 /// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way. Opus runs
 /// with the managed Concentus codec and with native libopus (which must load, or those cases fail).
@@ -109,7 +110,7 @@ public class CallTickBenchmarks
     }
 
     private IAudioSource Source(double tone)
-        => SourceRate == 8000 ? new FrameSourceAdapter(new ToneFrameSource(tone)) : new ToneSource(tone, SourceRate, 0.3);
+        => SourceRate == 8000 ? new FrameSourceAdapter(new ToneFrameSource(tone)) : new RecordedDevice(tone, SourceRate);
 
     private static AudioMediaStream Stream(AudioCodecChoice choice, uint ssrc, IAudioSource source, Action<ReadOnlyMemory<byte>> send)
     {
@@ -126,5 +127,28 @@ public class CallTickBenchmarks
         random.NextBytes(key);
         random.NextBytes(salt);
         return (new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key, salt), new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key, salt));
+    }
+
+    /// <summary>A capture device replaying one second of a tone (whole cycles, so the loop is seamless).</summary>
+    private sealed class RecordedDevice : IAudioSource
+    {
+        private readonly short[] _second;
+        private int _position;
+
+        public RecordedDevice(double tone, int sampleRate)
+        {
+            SampleRate = sampleRate;
+            _second = new short[sampleRate];
+            new ToneGenerator(tone, sampleRate, 0.3).Fill(_second);
+        }
+
+        public int SampleRate { get; }
+
+        public bool ReadFrame(Span<short> frame)
+        {
+            _second.AsSpan(_position, frame.Length).CopyTo(frame);
+            _position = (_position + frame.Length) % _second.Length;
+            return true;
+        }
     }
 }
