@@ -1,6 +1,7 @@
 using System;
 using BenchmarkDotNet.Attributes;
 using DkCloud.Sdk.WebRtc.Audio;
+using DkCloud.Sdk.WebRtc.Codecs;
 using DkCloud.Sdk.WebRtc.Media;
 using DkCloud.Sdk.WebRtc.Srtp;
 
@@ -8,9 +9,12 @@ namespace DkCloud.Benchmarks;
 
 /// <summary>
 /// What 20 ms of a call's audio costs: both ends of a call joined in memory through SRTP (AES-CM-128 / HMAC-SHA1-80).
-/// One operation ticks each end once: each reads its source, encodes, builds RTP, protects it, and the other end
+/// One operation ticks each end once: each reads its source (an 8 kHz tone frame source, as
+/// <c>MediaSessionOptions.Source</c>, or a 48 kHz device, as a headset's microphone usually is, which here replays one
+/// second of recorded tone so that computing the tone does not count), encodes, builds RTP, protects it, and the other end
 /// unprotects it and puts it into its jitter buffer; then each plays one frame (pull, decode, the 8 kHz meter tap).
-/// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way.
+/// One call's audio on our side is half an operation. The baseline is the SRTP alone: one packet each way. Opus runs
+/// with the managed Concentus codec and with native libopus (which must load, or those cases fail).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
@@ -27,21 +31,32 @@ public class CallTickBenchmarks
     private AudioMediaStream _bob = null!;
     private ushort _sequence;
 
-    /// <summary>The codec of the call.</summary>
-    [Params("opus", "PCMU")]
-    public string Codec { get; set; } = "opus";
+    /// <summary>The codec of the call: Opus managed or native, or PCMU.</summary>
+    [Params("opus-managed", "opus-native", "PCMU")]
+    public string Codec { get; set; } = "opus-native";
+
+    /// <summary>The rate of each end's source, resampled to the codec's when it differs.</summary>
+    [Params(8000, 48000)]
+    public int SourceRate { get; set; } = 8000;
 
     [GlobalSetup]
     public void Setup()
     {
+        bool opus = Codec.StartsWith("opus", StringComparison.Ordinal);
+        OpusCodec.PreferNative = Codec != "opus-managed";
+        if (Codec == "opus-native" && OpusCodec.Implementation != OpusImplementation.Native)
+        {
+            throw new InvalidOperationException("Native libopus did not load: " + OpusCodec.NativeLoadFailure);
+        }
+
         (_aliceSend, _bobReceive) = Contexts(1);
         (_bobSend, _aliceReceive) = Contexts(2);
-        var choice = new AudioCodecChoice(Codec, Codec == "opus" ? 48000 : 8000, Codec == "opus" ? (byte)111 : (byte)0, Codec == "opus" ? (byte)111 : (byte)0, "useinbandfec=1")
+        var choice = new AudioCodecChoice(opus ? "opus" : Codec, opus ? 48000 : 8000, opus ? (byte)111 : (byte)0, opus ? (byte)111 : (byte)0, "useinbandfec=1")
         {
             TelephoneEventPayloadType = 101,
         };
-        _alice = Stream(choice, 0x1111, 440, packet => Deliver(packet, _toBob, _aliceSend, _bobReceive, _bob));
-        _bob = Stream(choice, 0x2222, 1000, packet => Deliver(packet, _toAlice, _bobSend, _aliceReceive, _alice));
+        _alice = Stream(choice, 0x1111, Source(440), packet => Deliver(packet, _toBob, _aliceSend, _bobReceive, _bob));
+        _bob = Stream(choice, 0x2222, Source(1000), packet => Deliver(packet, _toAlice, _bobSend, _aliceReceive, _alice));
         _rtp[0] = 0x80;
         _rtp[1] = 111;
     }
@@ -94,11 +109,14 @@ public class CallTickBenchmarks
         to.ReceiveRtp(buffer.AsSpan(0, plain));
     }
 
-    private static AudioMediaStream Stream(AudioCodecChoice choice, uint ssrc, double tone, Action<ReadOnlyMemory<byte>> send)
+    private IAudioSource Source(double tone)
+        => SourceRate == 8000 ? new FrameSourceAdapter(new ToneFrameSource(tone)) : new RecordedDevice(tone, SourceRate);
+
+    private static AudioMediaStream Stream(AudioCodecChoice choice, uint ssrc, IAudioSource source, Action<ReadOnlyMemory<byte>> send)
     {
         AudioStreamSettings settings = choice.CreateSettings(ssrc, new JitterBufferOptions(), 1, 1);
         var speaker = new PlayoutTap(settings.Decoder.SampleRate, new FrequencyMeter(), null);
-        return new AudioMediaStream(settings, new SwitchableAudioSource(new FrameSourceAdapter(new ToneFrameSource(tone)), settings.Encoder.SampleRate), speaker, send, TimeProvider.System);
+        return new AudioMediaStream(settings, new SwitchableAudioSource(source, settings.Encoder.SampleRate), speaker, send, TimeProvider.System);
     }
 
     private static (SrtpContext Sender, SrtpContext Receiver) Contexts(int seed)
@@ -109,5 +127,28 @@ public class CallTickBenchmarks
         random.NextBytes(key);
         random.NextBytes(salt);
         return (new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key, salt), new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key, salt));
+    }
+
+    /// <summary>A capture device replaying one second of a tone (whole cycles, so the loop is seamless).</summary>
+    private sealed class RecordedDevice : IAudioSource
+    {
+        private readonly short[] _second;
+        private int _position;
+
+        public RecordedDevice(double tone, int sampleRate)
+        {
+            SampleRate = sampleRate;
+            _second = new short[sampleRate];
+            new ToneGenerator(tone, sampleRate, 0.3).Fill(_second);
+        }
+
+        public int SampleRate { get; }
+
+        public bool ReadFrame(Span<short> frame)
+        {
+            _second.AsSpan(_position, frame.Length).CopyTo(frame);
+            _position = (_position + frame.Length) % _second.Length;
+            return true;
+        }
     }
 }

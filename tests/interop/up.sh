@@ -22,6 +22,8 @@ ensure_packages() {
   local mods; mods="$(kamailio_modules)"
   [ -n "$mods" ] && [ -f "$mods/websocket.so" ] || need=1
   [ -f /usr/lib/baresip/modules/ctrl_tcp.so ] || need=1
+  # native Opus for the SDK's codecs (found as libopus.so.0; no -dev package needed)
+  [ "$(dpkg-query -W -f='${db:Status-Status}' libopus0 2>/dev/null)" = installed ] || need=1
   [ "$need" = 0 ] && return 0
   [ "$(id -u)" = 0 ] || fail "Debian packages are missing and this is not root"
   note "installing Debian packages"
@@ -31,7 +33,7 @@ ensure_packages() {
   local status=0
   { DEBIAN_FRONTEND=noninteractive apt-get update -qq &&
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      kamailio kamailio-websocket-modules rtpengine-daemon baresip-core sox libsox-fmt-base iproute2 gcc libc6-dev; } >&2 || status=$?
+      kamailio kamailio-websocket-modules rtpengine-daemon baresip-core sox libsox-fmt-base iproute2 gcc libc6-dev libopus0; } >&2 || status=$?
   [ -n "$blocker" ] && rm -f /usr/sbin/policy-rc.d
   [ "$status" = 0 ] || fail "apt-get failed with status $status"
 }

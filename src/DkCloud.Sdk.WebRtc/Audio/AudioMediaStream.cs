@@ -45,7 +45,7 @@ internal sealed partial class AudioMediaStream : IDisposable
     private bool _disposed;
 
     /// <summary>Creates a stream; call <see cref="Start"/> to run it.</summary>
-    /// <param name="settings">What offer/answer settled.</param>
+    /// <param name="settings">What offer/answer settled; the stream owns its encoder and decoder and disposes them.</param>
     /// <param name="source">
     /// The microphone socket, usually a <see cref="SwitchableAudioSource"/>; its rate must not change. When it runs at
     /// the encoder's rate no resampling happens here.
@@ -196,6 +196,11 @@ internal sealed partial class AudioMediaStream : IDisposable
             _disposed = true;
             timer = _timer;
             _timer = null;
+
+            // The stream owns its codecs; native ones hold unmanaged state. Every use is under this lock and checks
+            // _disposed first, so none is running or will run.
+            (_settings.Encoder as IDisposable)?.Dispose();
+            (_settings.Decoder as IDisposable)?.Dispose();
         }
 
         timer?.Dispose();

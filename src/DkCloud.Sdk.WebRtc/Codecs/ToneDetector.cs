@@ -71,14 +71,26 @@ internal sealed class ToneDetector
             previous = current;
         }
 
+        return LevelFrom(previous, beforePrevious, energy, frame.Length);
+    }
+
+    /// <summary>The Goertzel feedback coefficient, 2 cos(2π f / rate), for callers that run several filters in one pass.</summary>
+    internal double Coefficient => _coefficient;
+
+    /// <summary>
+    /// The level from the filter's last two states after a frame of <paramref name="length"/> samples whose
+    /// <paramref name="energy"/> (sum of squares, full scale 1) is given: the end of <see cref="Measure"/>.
+    /// </summary>
+    internal ToneLevel LevelFrom(double previous, double beforePrevious, double energy, int length)
+    {
         double real = previous - (beforePrevious * _cosine);
         double imaginary = beforePrevious * _sine;
         double magnitude = Math.Sqrt((real * real) + (imaginary * imaginary));
-        double amplitude = 2 * magnitude / frame.Length;
+        double amplitude = 2 * magnitude / length;
 
         // A sine of peak A has mean power A^2 / 2; compare that with the frame's mean power.
         double tonePower = amplitude * amplitude / 2;
-        double meanPower = energy / frame.Length;
+        double meanPower = energy / length;
         double share = meanPower > 0 ? Math.Min(1, tonePower / meanPower) : 0;
         return new ToneLevel(amplitude, share);
     }

@@ -2,8 +2,10 @@ using System;
 using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
+using DkCloud.Sdk.WebRtc.Codecs;
 using DkCloud.Sdk.WebRtc.Media;
 using DkCloud.Sdk.WebRtc.Quality;
+using Microsoft.Extensions.Logging;
 
 namespace DkCloud.Sdk.WebRtc.Integration;
 
@@ -80,6 +82,12 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
     /// <summary>The clock for SIP and media timers.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where the factory logs; nothing is logged when null. Each softphone it makes logs, at Information, which Opus
+    /// implementation its calls use (<see cref="OpusCodec"/>): native libopus, or the managed codec and why.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
     /// <inheritdoc />
     public ValueTask<ISoftphone> CreateAsync(SoftphoneRegistration registration, CancellationToken cancellationToken)
     {
@@ -94,6 +102,7 @@ public sealed class WebRtcSoftphoneFactory : ISoftphoneFactory
             throw new DkyException(DkyErrorCodes.ProtocolError, "Agent login returned no WebRTC registration address (webrtcip/pjsipPort).", "extensionRegister");
         }
 
+        LoggerFactory?.CreateLogger<WebRtcSoftphoneFactory>().LogInformation("Opus for WebRTC calls: {OpusImplementation}", OpusCodec.Describe());
         var secure = UseSecureWebSocket ?? !IsLoopback(registration.Host);
         var server = new Uri($"{(secure ? "wss" : "ws")}://{registration.Host}:{registration.Port}{(Path.StartsWith("/", StringComparison.Ordinal) ? Path : "/" + Path)}");
         var domain = string.IsNullOrEmpty(registration.Realm) ? registration.Host : registration.Realm;

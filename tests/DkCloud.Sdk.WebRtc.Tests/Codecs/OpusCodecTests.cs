@@ -32,10 +32,11 @@ public class OpusCodecTests
         Assert.Equal(48, present);
     }
 
-    [Fact]
-    public void FecRecoversSingleLossesBetterThanConcealment()
+    [Theory]
+    [MemberData(nameof(OpusImplementationTests.Implementations), MemberType = typeof(OpusImplementationTests))]
+    public void FecRecoversSingleLossesBetterThanConcealment(OpusImplementation implementation)
     {
-        (double withFec, double withoutFec) = (ConcealedToneShare(useFec: true), ConcealedToneShare(useFec: false));
+        (double withFec, double withoutFec) = (ConcealedToneShare(useFec: true, implementation), ConcealedToneShare(useFec: false, implementation));
 
         Assert.True(withFec > 0.9, "FEC frames keep the tone: " + withFec);
         Assert.True(withFec > withoutFec, $"FEC {withFec} vs PLC {withoutFec}");
@@ -59,10 +60,10 @@ public class OpusCodecTests
     }
 
     /// <summary>Every fifth frame is lost; returns the mean tone share of the frames put in their place.</summary>
-    private static double ConcealedToneShare(bool useFec)
+    private static double ConcealedToneShare(bool useFec, OpusImplementation implementation)
     {
-        var encoder = new OpusAudioEncoder(new OpusParameters { UseInbandFec = true, MaxAverageBitrate = 32000 }, expectedLossPercent: 20);
-        var decoder = new OpusAudioDecoder();
+        var encoder = new OpusAudioEncoder(new OpusParameters { UseInbandFec = true, MaxAverageBitrate = 32000 }, expectedLossPercent: 20, implementation: implementation);
+        var decoder = new OpusAudioDecoder(implementation);
         var generator = new ToneGenerator(1000, 48000);
         var detector = new ToneDetector(1000, 48000);
         var frame = new short[960];

@@ -64,7 +64,14 @@ internal sealed class DtmfToneDetector
     /// <summary>The digit whose tone pair dominates <paramref name="frame"/>, or '\0'.</summary>
     public char Classify(ReadOnlySpan<short> frame)
     {
-        if (!Strongest(_rows, frame, out int row, out ToneLevel rowLevel) || !Strongest(_columns, frame, out int column, out ToneLevel columnLevel))
+        if (frame.IsEmpty)
+        {
+            return '\0';
+        }
+
+        Span<ToneLevel> levels = stackalloc ToneLevel[8];
+        MeasureTones(frame, levels);
+        if (!Strongest(levels.Slice(0, 4), out int row, out ToneLevel rowLevel) || !Strongest(levels.Slice(4, 4), out int column, out ToneLevel columnLevel))
         {
             return '\0';
         }
@@ -77,14 +84,66 @@ internal sealed class DtmfToneDetector
         return DtmfDigits.At(row, column);
     }
 
-    private static bool Strongest(ToneDetector[] group, ReadOnlySpan<short> frame, out int index, out ToneLevel level)
+    /// <summary>
+    /// The levels of the four row tones, then the four column tones: the eight Goertzel filters of
+    /// <see cref="ToneDetector.Measure"/> run side by side in one pass over the frame, with the same arithmetic, so
+    /// their recurrences overlap in the CPU instead of taking eight passes.
+    /// </summary>
+    internal void MeasureTones(ReadOnlySpan<short> frame, Span<ToneLevel> levels)
+    {
+        double c0 = _rows[0].Coefficient, c1 = _rows[1].Coefficient, c2 = _rows[2].Coefficient, c3 = _rows[3].Coefficient;
+        double c4 = _columns[0].Coefficient, c5 = _columns[1].Coefficient, c6 = _columns[2].Coefficient, c7 = _columns[3].Coefficient;
+        double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
+        double q0 = 0, q1 = 0, q2 = 0, q3 = 0, q4 = 0, q5 = 0, q6 = 0, q7 = 0;
+        double energy = 0;
+        for (int i = 0; i < frame.Length; i++)
+        {
+            double x = frame[i] / 32768.0;
+            energy += x * x;
+            double t0 = x + (c0 * p0) - q0;
+            double t1 = x + (c1 * p1) - q1;
+            double t2 = x + (c2 * p2) - q2;
+            double t3 = x + (c3 * p3) - q3;
+            double t4 = x + (c4 * p4) - q4;
+            double t5 = x + (c5 * p5) - q5;
+            double t6 = x + (c6 * p6) - q6;
+            double t7 = x + (c7 * p7) - q7;
+            q0 = p0;
+            q1 = p1;
+            q2 = p2;
+            q3 = p3;
+            q4 = p4;
+            q5 = p5;
+            q6 = p6;
+            q7 = p7;
+            p0 = t0;
+            p1 = t1;
+            p2 = t2;
+            p3 = t3;
+            p4 = t4;
+            p5 = t5;
+            p6 = t6;
+            p7 = t7;
+        }
+
+        levels[0] = _rows[0].LevelFrom(p0, q0, energy, frame.Length);
+        levels[1] = _rows[1].LevelFrom(p1, q1, energy, frame.Length);
+        levels[2] = _rows[2].LevelFrom(p2, q2, energy, frame.Length);
+        levels[3] = _rows[3].LevelFrom(p3, q3, energy, frame.Length);
+        levels[4] = _columns[0].LevelFrom(p4, q4, energy, frame.Length);
+        levels[5] = _columns[1].LevelFrom(p5, q5, energy, frame.Length);
+        levels[6] = _columns[2].LevelFrom(p6, q6, energy, frame.Length);
+        levels[7] = _columns[3].LevelFrom(p7, q7, energy, frame.Length);
+    }
+
+    private static bool Strongest(ReadOnlySpan<ToneLevel> group, out int index, out ToneLevel level)
     {
         index = -1;
         level = default;
         double runnerUp = 0;
         for (int i = 0; i < group.Length; i++)
         {
-            ToneLevel measured = group[i].Measure(frame);
+            ToneLevel measured = group[i];
             if (index < 0 || measured.Amplitude > level.Amplitude)
             {
                 runnerUp = index < 0 ? 0 : level.Amplitude;
