@@ -118,7 +118,7 @@ internal static class Aes128Hardware
     }
 
     /// <summary>Encrypts one block.</summary>
-    public static Vector128<byte> Encrypt(Vector128<byte>[] roundKeys, Vector128<byte> block)
+    private static Vector128<byte> Encrypt(Vector128<byte>[] roundKeys, Vector128<byte> block)
     {
         if (X86Aes.IsSupported)
         {
