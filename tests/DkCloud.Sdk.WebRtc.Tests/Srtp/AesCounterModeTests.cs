@@ -9,6 +9,7 @@ using X86Aes = System.Runtime.Intrinsics.X86.Aes;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Srtp;
 
+[Collection(SrtpCollection.Name)]
 public class AesCounterModeTests
 {
     [Fact]

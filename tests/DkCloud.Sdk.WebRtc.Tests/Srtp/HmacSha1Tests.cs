@@ -10,6 +10,7 @@ using Xunit;
 namespace DkCloud.Sdk.WebRtc.Tests.Srtp;
 
 #pragma warning disable CA5350 // SHA-1 is what SRTP's HMAC-SHA1 profiles use; the platform is the reference here.
+[Collection(SrtpCollection.Name)]
 public class HmacSha1Tests
 {
     public static TheoryData<string, string, string> Rfc2202() => new()

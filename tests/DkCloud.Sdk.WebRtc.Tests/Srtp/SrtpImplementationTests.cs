@@ -6,6 +6,7 @@ using Xunit;
 namespace DkCloud.Sdk.WebRtc.Tests.Srtp;
 
 /// <summary>The managed and the platform AES/HMAC code give byte-identical SRTP and SRTCP packets and read each other's.</summary>
+[Collection(SrtpCollection.Name)]
 public class SrtpImplementationTests
 {
     [Theory]
@@ -31,10 +32,10 @@ public class SrtpImplementationTests
             rtp[11] = (byte)ssrc;
             payload.CopyTo(rtp, 12);
             byte[] fromManaged = ProtectRtp(managed, rtp);
-            Assert.Equal(ProtectRtp(platform, rtp), fromManaged);
+            byte[] fromPlatform = ProtectRtp(platform, rtp);
+            Assert.Equal(fromPlatform, fromManaged);
             Assert.Equal(rtp, UnprotectRtp(platformReceiver, fromManaged));
-            byte[] next = NextSequence(rtp);
-            Assert.Equal(next, UnprotectRtp(managedReceiver, ProtectRtp(platform, next)));
+            Assert.Equal(rtp, UnprotectRtp(managedReceiver, fromPlatform));
 
             // SRTCP: the RTP packet's bytes, made RTCP-shaped (version 2, type 200, the SSRC at offset 4).
             byte[] rtcp = (byte[])rtp.Clone();
@@ -45,15 +46,6 @@ public class SrtpImplementationTests
             Assert.Equal(SrtpStatus.Ok, platformReceiver.UnprotectRtcp(rtcpFromManaged, out int length));
             Assert.Equal(rtcp, rtcpFromManaged.AsSpan(0, length).ToArray());
         }, iter: 500);
-    }
-
-    private static byte[] NextSequence(byte[] rtp)
-    {
-        byte[] next = (byte[])rtp.Clone();
-        ushort sequence = (ushort)((next[2] << 8 | next[3]) + 1);
-        next[2] = (byte)(sequence >> 8);
-        next[3] = (byte)sequence;
-        return next;
     }
 
     private static byte[] ProtectRtp(SrtpContext context, byte[] rtp)
