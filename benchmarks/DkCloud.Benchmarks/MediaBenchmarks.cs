@@ -1,5 +1,6 @@
 using System;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using DkCloud.Sdk.WebRtc.Codecs;
 using DkCloud.Sdk.WebRtc.Rtp;
 using DkCloud.Sdk.WebRtc.Srtp;
@@ -8,7 +9,9 @@ using DkCloud.Sdk.WebRtc.Stun;
 namespace DkCloud.Benchmarks;
 
 /// <summary>The per-packet work of a call: STUN consent checks, SRTP, RTP headers and G.711 for 20 ms frames.</summary>
+/// <remarks>The SRTP rows form one category whose baseline is AES-CM through the platform crypto library.</remarks>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 8)]
 public class MediaBenchmarks
 {
@@ -26,9 +29,12 @@ public class MediaBenchmarks
     private readonly byte[] _packet = new byte[12 + FrameSamples + 16];
     private SrtpContext _cmSender = null!;
     private SrtpContext _cmReceiver = null!;
+    private SrtpContext _cmPlatformSender = null!;
+    private SrtpContext _cmPlatformReceiver = null!;
     private SrtpContext _gcmSender = null!;
     private SrtpContext _gcmReceiver = null!;
     private ushort _cmSequence;
+    private ushort _cmPlatformSequence;
     private ushort _gcmSequence;
 
     [GlobalSetup]
@@ -53,6 +59,8 @@ public class MediaBenchmarks
         new Random(9).NextBytes(salt12);
         _cmSender = new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key16, salt14);
         _cmReceiver = new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key16, salt14);
+        _cmPlatformSender = new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key16, salt14, implementation: SrtpCryptoImplementation.Platform);
+        _cmPlatformReceiver = new SrtpContext(SrtpProfile.AesCm128HmacSha1_80, key16, salt14, implementation: SrtpCryptoImplementation.Platform);
         _gcmSender = new SrtpContext(SrtpProfile.AeadAes128Gcm, key16, salt12);
         _gcmReceiver = new SrtpContext(SrtpProfile.AeadAes128Gcm, key16, salt12);
     }
@@ -62,6 +70,8 @@ public class MediaBenchmarks
     {
         _cmSender.Dispose();
         _cmReceiver.Dispose();
+        _cmPlatformSender.Dispose();
+        _cmPlatformReceiver.Dispose();
         _gcmSender.Dispose();
         _gcmReceiver.Dispose();
     }
@@ -78,12 +88,22 @@ public class MediaBenchmarks
     [Benchmark]
     public int StunWrite() => WriteBindingRequest(_stunBuffer).Length;
 
-    /// <summary>One 20 ms PCMU packet protected and unprotected with AES-CM-128 / HMAC-SHA1-80.</summary>
+    /// <summary>
+    /// One 20 ms PCMU packet protected and unprotected with AES-CM-128 / HMAC-SHA1-80, each AES call and MAC through
+    /// the platform crypto library: the baseline of the SRTP rows.
+    /// </summary>
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Srtp")]
+    public int SrtpAesCmPlatformProtectUnprotect() => ProtectUnprotect(_cmPlatformSender, _cmPlatformReceiver, ref _cmPlatformSequence);
+
+    /// <summary>The same with the default implementation: AES instructions and managed HMAC-SHA1.</summary>
     [Benchmark]
+    [BenchmarkCategory("Srtp")]
     public int SrtpAesCmProtectUnprotect() => ProtectUnprotect(_cmSender, _cmReceiver, ref _cmSequence);
 
     /// <summary>One 20 ms PCMU packet protected and unprotected with AEAD_AES_128_GCM.</summary>
     [Benchmark]
+    [BenchmarkCategory("Srtp")]
     public int SrtpGcmProtectUnprotect() => ProtectUnprotect(_gcmSender, _gcmReceiver, ref _gcmSequence);
 
     /// <summary>RTP header of a received packet: version, lengths, sequence, timestamp, SSRC, payload.</summary>

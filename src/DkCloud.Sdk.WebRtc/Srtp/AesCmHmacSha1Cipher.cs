@@ -16,7 +16,15 @@ internal sealed class AesCmHmacSha1Cipher : ISrtpCipher
     private readonly byte[] _rtcpSalt;
 
     /// <summary>Derives the session keys from the master key and salt.</summary>
-    public AesCmHmacSha1Cipher(SrtpProfile profile, ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt)
+    /// <param name="profile">One of the AES-CM profiles.</param>
+    /// <param name="masterKey">The 16-byte master key.</param>
+    /// <param name="masterSalt">The 14-byte master salt.</param>
+    /// <param name="implementation">Which code runs AES and HMAC-SHA1; the output is the same.</param>
+    public AesCmHmacSha1Cipher(
+        SrtpProfile profile,
+        ReadOnlySpan<byte> masterKey,
+        ReadOnlySpan<byte> masterSalt,
+        SrtpCryptoImplementation implementation = SrtpCryptoImplementation.Managed)
     {
         RtpTagLength = SrtpProfileInfo.RtpTagLength(profile);
         RtcpTagLength = SrtpProfileInfo.RtcpTagLength(profile);
@@ -24,10 +32,12 @@ internal sealed class AesCmHmacSha1Cipher : ISrtpCipher
         byte[] rtcpKey = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpEncryption, 16);
         _rtpSalt = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpSalt, SaltLength);
         _rtcpSalt = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpSalt, SaltLength);
-        _rtpCipher = new AesCounterMode(rtpKey);
-        _rtcpCipher = new AesCounterMode(rtcpKey);
-        _rtpAuth = new HmacSha1Authenticator(SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpAuthentication, 20));
-        _rtcpAuth = new HmacSha1Authenticator(SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpAuthentication, 20));
+        _rtpCipher = new AesCounterMode(rtpKey, implementation);
+        _rtcpCipher = new AesCounterMode(rtcpKey, implementation);
+        byte[] rtpAuthKey = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtpAuthentication, 20);
+        byte[] rtcpAuthKey = SrtpKeyDerivation.Derive(masterKey, masterSalt, SrtpKeyDerivation.RtcpAuthentication, 20);
+        _rtpAuth = new HmacSha1Authenticator(rtpAuthKey, implementation);
+        _rtcpAuth = new HmacSha1Authenticator(rtcpAuthKey, implementation);
     }
 
     /// <inheritdoc />

@@ -25,8 +25,18 @@ internal sealed class SrtpContext : IDisposable
     private readonly int _maxStreams;
 
     /// <summary>Creates a context from a master key and salt of the sizes <paramref name="profile"/> requires.</summary>
+    /// <param name="profile">The protection profile.</param>
+    /// <param name="masterKey">The master key.</param>
+    /// <param name="masterSalt">The master salt.</param>
+    /// <param name="maxStreams">Limit of SSRCs tracked.</param>
+    /// <param name="implementation">Which code runs AES and HMAC-SHA1 for the AES-CM profiles; the output is the same.</param>
     /// <exception cref="PlatformNotSupportedException">A GCM profile was requested on netstandard2.0.</exception>
-    public SrtpContext(SrtpProfile profile, ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt, int maxStreams = DefaultMaxStreams)
+    public SrtpContext(
+        SrtpProfile profile,
+        ReadOnlySpan<byte> masterKey,
+        ReadOnlySpan<byte> masterSalt,
+        int maxStreams = DefaultMaxStreams,
+        SrtpCryptoImplementation implementation = SrtpCryptoImplementation.Managed)
     {
         if (masterKey.Length != SrtpProfileInfo.KeyLength(profile))
         {
@@ -45,7 +55,7 @@ internal sealed class SrtpContext : IDisposable
 
         Profile = profile;
         _maxStreams = maxStreams;
-        _cipher = CreateCipher(profile, masterKey, masterSalt);
+        _cipher = CreateCipher(profile, masterKey, masterSalt, implementation);
     }
 
     /// <summary>The protection profile.</summary>
@@ -224,11 +234,12 @@ internal sealed class SrtpContext : IDisposable
     /// <inheritdoc />
     public void Dispose() => _cipher.Dispose();
 
-    private static ISrtpCipher CreateCipher(SrtpProfile profile, ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt)
+    private static ISrtpCipher CreateCipher(
+        SrtpProfile profile, ReadOnlySpan<byte> masterKey, ReadOnlySpan<byte> masterSalt, SrtpCryptoImplementation implementation)
     {
         if (!SrtpProfileInfo.IsAead(profile))
         {
-            return new AesCmHmacSha1Cipher(profile, masterKey, masterSalt);
+            return new AesCmHmacSha1Cipher(profile, masterKey, masterSalt, implementation);
         }
 
 #if NET8_0_OR_GREATER

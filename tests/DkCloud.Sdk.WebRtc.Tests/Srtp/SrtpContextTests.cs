@@ -5,6 +5,7 @@ using Xunit;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Srtp;
 
+[Collection(SrtpCollection.Name)]
 public class SrtpContextTests
 {
     public static TheoryData<string> Profiles() => new()
