@@ -7,10 +7,13 @@ using Org.BouncyCastle.Tls;
 namespace DkCloud.Sdk.WebRtc.Dtls;
 
 /// <summary>
-/// BouncyCastle's blocking <see cref="DatagramTransport"/> over an <see cref="IDatagramSender"/> and an inbound queue
-/// that the socket's demultiplexer fills with <see cref="Deliver"/>. BouncyCastle blocks in
-/// <see cref="Receive(byte[], int, int, int)"/>, so this runs on a dedicated thread; during the handshake the wait ends
-/// when a datagram arrives or when the flight's retransmission timer, on the <see cref="TimeProvider"/>, runs out.
+/// BouncyCastle's <see cref="DatagramTransport"/> over an <see cref="IDatagramSender"/> and an inbound queue that the
+/// socket's demultiplexer fills with <see cref="Deliver"/>. During the handshake BouncyCastle blocks in
+/// <see cref="Receive(byte[], int, int, int)"/>, so the handshake runs on a dedicated thread; the wait ends when a
+/// datagram arrives or when the flight's retransmission timer, on the <see cref="TimeProvider"/>, runs out. After
+/// <see cref="EndHandshake"/> a receive never waits: it hands over a queued datagram or, when none is left, throws
+/// <see cref="DtlsInboundDrained"/>, so whoever delivered a datagram can have BouncyCastle process it on its own thread
+/// and no thread stays parked for the rest of the association.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -25,9 +28,10 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 /// BouncyCastle writes every record as its own datagram; this transport packs the records of a flight into as few
 /// datagrams as fit <see cref="IDatagramSender.MaxDatagramSize"/> (as OpenSSL and BoringSSL do, RFC 6347 section 4.1.1)
 /// and sends them when BouncyCastle starts waiting for the peer or closes, so one lost datagram costs less of a flight.
-/// The timer is restarted before the flight goes out. <see cref="Deliver"/> and <see cref="Close"/> may be called
-/// from any thread. The queue is bounded: when the handshake thread falls behind, new datagrams are dropped (DTLS
-/// retransmits) and counted. After <see cref="EndHandshake"/> a receive waits for a datagram or <see cref="Close"/> only.
+/// The timer is restarted before the flight goes out; the datagrams are sent outside the transport's locks, because a
+/// link that delivers synchronously (an in-memory test link) may run the peer's processing, and its answer, on the
+/// sending thread. <see cref="Deliver"/> and <see cref="Close"/> may be called from any thread. The queue is bounded:
+/// when processing falls behind, new datagrams are dropped (DTLS retransmits) and counted.
 /// </para>
 /// </remarks>
 internal sealed class DtlsDatagramTransport : DatagramTransport
@@ -79,7 +83,19 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     /// <summary>Flights sent again because the retransmission timer ran out.</summary>
     public int TimerRetransmissions => _timer.TimerRetransmissions;
 
-    /// <summary>Queues one received DTLS datagram (first byte 20-63) for the DTLS thread; copies it.</summary>
+    /// <summary>True when a delivered datagram waits for BouncyCastle (and the transport is open).</summary>
+    public bool HasInbound
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return !IsClosed && _inbound.Count > 0;
+            }
+        }
+    }
+
+    /// <summary>Queues one received DTLS datagram (first byte 20-63) for BouncyCastle; copies it.</summary>
     public void Deliver(ReadOnlySpan<byte> datagram)
     {
         if (datagram.IsEmpty || datagram.Length > ReceiveLimit)
@@ -101,7 +117,10 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
         }
     }
 
-    /// <summary>The handshake is over: sends what is left of the last flight and stops the retransmission timer.</summary>
+    /// <summary>
+    /// The handshake is over: sends what is left of the last flight and stops the retransmission timer. From now on a
+    /// receive does not wait (see <see cref="DtlsInboundDrained"/>).
+    /// </summary>
     public void EndHandshake()
     {
         lock (_gate)
@@ -126,7 +145,7 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
         byte[]? datagram;
         lock (_gate)
         {
-            datagram = WaitLocked(waitMillis);
+            datagram = _handshaking ? WaitLocked(waitMillis) : TakeLocked();
         }
 
         if (datagram is null)
@@ -176,11 +195,16 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     }
 #endif
 
-    /// <summary>Sends what is pending and stops the transport: a blocked <see cref="Receive(byte[], int, int, int)"/> wakes and throws.</summary>
+    /// <summary>
+    /// Stops the transport and sends what is pending (a close_notify): a blocked
+    /// <see cref="Receive(byte[], int, int, int)"/> wakes and throws. It is closed before that last send, so an answer
+    /// that comes straight back (the peer's own close_notify) is dropped, not processed while this side closes.
+    /// </summary>
     public void Close()
     {
+        bool first = Interlocked.Exchange(ref _closed, 1) == 0;
         Flush();
-        if (Interlocked.Exchange(ref _closed, 1) == 0)
+        if (first)
         {
             _timer.Stop();
             lock (_gate)
@@ -229,6 +253,17 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
         }
     }
 
+    /// <summary>After the handshake: the next queued datagram, or the signal that every delivered one has been processed.</summary>
+    private byte[] TakeLocked()
+    {
+        if (IsClosed || _inbound.Count == 0)
+        {
+            throw new DtlsInboundDrained();
+        }
+
+        return _inbound.Dequeue();
+    }
+
     private void Wake()
     {
         lock (_gate)
@@ -262,7 +297,7 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
     /// <summary>Restarts the retransmission timer for a handshake flight, then sends the records packed so far.</summary>
     private void Flush()
     {
-        DtlsRetransmissionEventArgs? retransmission;
+        byte[][] datagrams;
         lock (_sendGate)
         {
             SetPendingAsideLocked();
@@ -271,18 +306,19 @@ internal sealed class DtlsDatagramTransport : DatagramTransport
                 return;
             }
 
-            retransmission = _timer.OnSent(_classifier.TakeBatch());
+            DtlsRetransmissionEventArgs? retransmission = _timer.OnSent(_classifier.TakeBatch());
             if (retransmission is not null)
             {
                 Retransmitting?.Invoke(retransmission);
             }
 
-            foreach (byte[] datagram in _ready)
-            {
-                _sender.Send(datagram);
-            }
-
+            datagrams = _ready.ToArray();
             _ready.Clear();
+        }
+
+        foreach (byte[] datagram in datagrams)
+        {
+            _sender.Send(datagram);
         }
     }
 

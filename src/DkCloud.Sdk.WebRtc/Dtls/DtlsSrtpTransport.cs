@@ -11,16 +11,19 @@ namespace DkCloud.Sdk.WebRtc.Dtls;
 /// <summary>
 /// One DTLS-SRTP association (RFC 5764) over a datagram path shared with ICE and SRTP: runs the handshake in either
 /// role on a dedicated thread, checks the peer certificate against its SDP fingerprint and exports the SRTP keys.
-/// After the handshake the thread keeps reading so that a peer's retransmitted final flight is answered and a
-/// close_notify or fatal alert is noticed (<see cref="Closed"/>).
+/// After the handshake that thread ends; each datagram delivered later is processed on the thread that delivers it, so
+/// that a peer's retransmitted final flight is answered and a close_notify or fatal alert is noticed
+/// (<see cref="Closed"/>) without a thread parked for the life of the call.
 /// </summary>
 /// <remarks>
-/// Feed every received datagram whose first byte is 20-63 (RFC 7983) to <see cref="Deliver"/>, from any thread.
+/// Feed every received datagram whose first byte is 20-63 (RFC 7983) to <see cref="Deliver"/>, from any thread; after
+/// the handshake one thread at a time processes them, and a datagram delivered while another thread processes (or while
+/// this thread does, through a link that delivers a reply synchronously) is left to that one.
 /// <see cref="HandshakeAsync"/> may be called once. The handshake's retransmission timer (RFC 6347 section 4.2.4.1:
 /// <see cref="DtlsSrtpOptions.InitialRetransmissionTimeout"/>, doubling per flight) and its overall
 /// <see cref="DtlsSrtpOptions.HandshakeTimeout"/> run on the injected <see cref="TimeProvider"/>; BouncyCastle's own
 /// wall-clock wait can only hold a retransmission back, never bring it forward (see <see cref="DtlsDatagramTransport"/>).
-/// <see cref="Closed"/> and <see cref="Retransmitted"/> are raised on the thread pool, never on the DTLS thread.
+/// <see cref="Closed"/> and <see cref="Retransmitted"/> are raised on the thread pool, never on a DTLS or receiving thread.
 /// </remarks>
 internal sealed class DtlsSrtpTransport : IDisposable
 {
@@ -31,9 +34,12 @@ internal sealed class DtlsSrtpTransport : IDisposable
     private readonly TaskCompletionSource<DtlsSrtpKeys> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DtlsTransport? _session;
     private ITimer? _deadline;
+    private Task? _handshakeThread;
     private int _started;
     private int _disposed;
     private int _timedOut;
+    private int _processing;
+    private int _closedRaised;
 
     /// <summary>Creates the association; datagrams may be delivered before the handshake starts and wait in a queue.</summary>
     /// <param name="sender">Sends datagrams to the peer (the ICE agent's selected pair).</param>
@@ -71,8 +77,24 @@ internal sealed class DtlsSrtpTransport : IDisposable
     /// <summary>Received DTLS datagrams dropped because the queue was full or the association closed.</summary>
     public long DroppedDatagrams => _transport.Dropped;
 
-    /// <summary>Queues a received DTLS datagram.</summary>
-    public void Deliver(ReadOnlySpan<byte> datagram) => _transport.Deliver(datagram);
+    /// <summary>
+    /// The handshake's thread: it ends when the handshake does, whatever its outcome; null before
+    /// <see cref="HandshakeAsync"/>.
+    /// </summary>
+    internal Task? HandshakeThread => Volatile.Read(ref _handshakeThread);
+
+    /// <summary>
+    /// Takes a received DTLS datagram: queued for the handshake while it runs, processed on this thread once it is over.
+    /// </summary>
+    public void Deliver(ReadOnlySpan<byte> datagram)
+    {
+        _transport.Deliver(datagram);
+        DtlsTransport? session = Volatile.Read(ref _session);
+        if (session is not null)
+        {
+            Process(session);
+        }
+    }
 
     /// <summary>Runs the handshake in <paramref name="role"/> and returns the SRTP keys.</summary>
     /// <param name="role">Client (<c>a=setup:active</c>) or server (<c>a=setup:passive</c>).</param>
@@ -101,7 +123,7 @@ internal sealed class DtlsSrtpTransport : IDisposable
         var crypto = new BcTlsCrypto(new SecureRandom());
         var state = new DtlsHandshakeState(_options, _certificate, remoteFingerprint, crypto);
         Volatile.Write(ref _deadline, _time.CreateTimer(static s => ((DtlsSrtpTransport)s!).OnDeadline(), this, _options.HandshakeTimeout, Timeout.InfiniteTimeSpan));
-        _ = Task.Factory.StartNew(() => Run(role, state, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Volatile.Write(ref _handshakeThread, Task.Factory.StartNew(() => Run(role, state, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
         using (cancellationToken.Register(static s => ((DtlsDatagramTransport)s!).Close(), _transport))
         {
             return await _result.Task.ConfigureAwait(false);
@@ -177,7 +199,8 @@ internal sealed class DtlsSrtpTransport : IDisposable
             return;
         }
 
-        ReadUntilClosed(session);
+        // Datagrams that came while the handshake finished wait in the queue; later ones are processed as they come.
+        Process(session);
     }
 
     private void OnDeadline()
@@ -195,30 +218,69 @@ internal sealed class DtlsSrtpTransport : IDisposable
         }
     }
 
-    private void ReadUntilClosed(DtlsTransport session)
+    /// <summary>
+    /// Has BouncyCastle process every queued datagram, unless another thread (or an outer call on this one) is at it:
+    /// that one takes the new datagram too, since it checks the queue again after it stops.
+    /// </summary>
+    private void Process(DtlsTransport session)
+    {
+        while (_transport.HasInbound && Interlocked.CompareExchange(ref _processing, 1, 0) == 0)
+        {
+            try
+            {
+                Drain(session);
+            }
+            finally
+            {
+                Volatile.Write(ref _processing, 0);
+            }
+        }
+
+        if (_transport.IsClosed)
+        {
+            RaiseClosed();
+        }
+    }
+
+    private void Drain(DtlsTransport session)
     {
         var buffer = new byte[DtlsDatagramTransport.ReceiveLimit];
         try
         {
-            while (!_transport.IsClosed)
+            // Application data is not used by WebRTC audio; receiving answers a repeated final flight of the peer and
+            // notices alerts (a close_notify closes the transport). A wait of 0 is BouncyCastle's "no limit": it takes
+            // every record of every queued datagram and returns only with application data or an exception, and the
+            // transport, which never waits after the handshake, ends it with DtlsInboundDrained once the queue is
+            // empty. (With a time limit BouncyCastle could give up between two records of one datagram and leave the
+            // rest, a repeated Finished among them, unread.)
+            while (true)
             {
-                // Application data is not used by WebRTC audio; reading answers a repeated final flight of the peer
-                // and notices alerts. The transport returns only with a datagram or when closed.
                 session.Receive(buffer, 0, buffer.Length, 0);
             }
         }
+        catch (DtlsInboundDrained)
+        {
+            // Every queued datagram has been processed.
+        }
         catch (Exception e) when (e is IOException || e is TlsException)
         {
+            // A fatal alert received or raised: the association is over.
             _transport.Close();
         }
+    }
 
-        if (Volatile.Read(ref _disposed) == 0)
+    /// <summary>Raises <see cref="Closed"/> once, on the thread pool, unless the association was disposed here.</summary>
+    private void RaiseClosed()
+    {
+        if (Volatile.Read(ref _disposed) != 0 || Interlocked.Exchange(ref _closedRaised, 1) != 0)
         {
-            EventHandler? handler = Closed;
-            if (handler is not null)
-            {
-                ThreadPool.QueueUserWorkItem(_ => handler(this, EventArgs.Empty));
-            }
+            return;
+        }
+
+        EventHandler? handler = Closed;
+        if (handler is not null)
+        {
+            ThreadPool.QueueUserWorkItem(_ => handler(this, EventArgs.Empty));
         }
     }
 }

@@ -26,7 +26,8 @@ internal sealed partial class MediaSession
 
     /// <summary>
     /// A DTMF digit from the far end: RFC 4733 events when telephone-event was negotiated, tones detected in the audio
-    /// otherwise. Raised on the media clock's thread, in order, outside every lock.
+    /// otherwise. Raised on the media clock's thread, in order, outside every lock; the clock ticks every session on the
+    /// same <see cref="MediaSessionOptions.Time"/>, so a handler must return quickly.
     /// </summary>
     public event Action<DtmfDigitEvent>? DigitReceived;
 

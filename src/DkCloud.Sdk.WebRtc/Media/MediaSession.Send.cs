@@ -9,11 +9,12 @@ namespace DkCloud.Sdk.WebRtc.Media;
 
 /// <summary>
 /// The 20 ms media clock: each due frame runs the audio stream once (capture, encode and send one frame, then play
-/// one frame from the jitter buffer); what it sends goes through SRTP and ICE here.
+/// one frame from the jitter buffer); what it sends goes through SRTP and ICE here. The ticks come from the
+/// <see cref="MediaClock"/> every session on the same <see cref="MediaSessionOptions.Time"/> shares.
 /// </summary>
-internal sealed partial class MediaSession
+internal sealed partial class MediaSession : IMediaClockMember
 {
-    private static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan FrameInterval = MediaClock.FrameInterval;
     private const int MaxCatchUpFrames = 5;
     private const int RtpHeaderLength = 12;
     private readonly uint _ssrc = RandomUInt32();
@@ -22,9 +23,9 @@ internal sealed partial class MediaSession
 
     // RTP header, the largest Opus payload (RFC 6716: 1275 bytes) and room for the SRTP tag.
     private readonly byte[] _packet = new byte[RtpHeaderLength + 1275 + 64];
-    private ITimer? _timer;
+    private MediaClock? _clock;
     private bool _clockStarted;
-    private long _startTimestamp;
+    private long _startTick;
     private long _framesDue;
     private long _framesRun;
     private volatile bool _sendAllowed = true;
@@ -67,16 +68,21 @@ internal sealed partial class MediaSession
     {
         get
         {
+            MediaClock? clock;
+            long start;
             lock (_gate)
             {
                 if (!_clockStarted)
                 {
                     return 0;
                 }
+
+                clock = _clock;
+                start = _startTick;
             }
 
             // Read outside the lock: a fake clock may run due timers when it is read.
-            return FramesElapsed();
+            return clock is null ? 0 : Math.Max(0, clock.CurrentTick() - start);
         }
     }
 
@@ -107,11 +113,11 @@ internal sealed partial class MediaSession
 
     private void StartSending()
     {
-        // The clock is read and the timer made outside the session's lock, and the timer is never due at once: a
-        // provider that runs due callbacks when it is read or given a timer (a fake clock) would otherwise run the
-        // tick here, on the handshake's thread, under the session's lock. The first frame goes once it has been
-        // captured, one interval from now.
-        long start = _options.Time.GetTimestamp();
+        // The clock is read and joined outside the session's lock: a provider that runs due callbacks when it is read
+        // (a fake clock) would otherwise run a tick here, on the handshake's thread, under the session's lock. Frames
+        // count from the clock's next tick, so the first one goes once it has been captured, one interval after that.
+        MediaClock clock = MediaClock.For(_options.Time);
+        long start = clock.NextTick();
         lock (_gate)
         {
             if (_disposed || _clockStarted)
@@ -120,38 +126,52 @@ internal sealed partial class MediaSession
             }
 
             _clockStarted = true;
-            _startTimestamp = start;
+            _clock = clock;
+            _startTick = start;
             _framesDue = 0;
         }
 
-        ITimer? timer = _options.Time.CreateTimer(static state => ((MediaSession)state!).OnTick(), this, FrameInterval, FrameInterval);
+        clock.Join(this);
+        bool disposed;
         lock (_gate)
         {
-            if (!_disposed)
-            {
-                _timer = timer;
-                timer = null;
-            }
+            disposed = _disposed;
         }
 
-        timer?.Dispose();
+        if (disposed)
+        {
+            // Disposed while joining: its StopSending may have come before the join.
+            clock.Leave(this);
+            return;
+        }
+
         StartQuality();
     }
 
     private void StopSending()
     {
-        ITimer? timer;
+        MediaClock? clock;
         lock (_gate)
         {
-            timer = _timer;
-            _timer = null;
+            clock = _clock;
         }
 
-        timer?.Dispose();
+        clock?.Leave(this);
     }
 
-    private void OnTick()
+    /// <summary>
+    /// Runs the frames due by the shared clock's tick <paramref name="tick"/>. Late ticks keep their meaning: up to
+    /// <see cref="MaxCatchUpFrames"/> missed frames are sent at once; after a longer stall the lost time is skipped and
+    /// the RTP timestamp still moves on by it.
+    /// </summary>
+    void IMediaClockMember.OnTick(long tick)
     {
+        if (Volatile.Read(ref _disposed))
+        {
+            // Left the clock; a tick that had already started still came here.
+            return;
+        }
+
         if (!Monitor.TryEnter(_sendGate))
         {
             return;
@@ -161,7 +181,7 @@ internal sealed partial class MediaSession
         try
         {
             AudioMediaStream? stream = Volatile.Read(ref _stream);
-            long due = FramesElapsed();
+            long due = tick - _startTick;
             if (due - _framesDue > MaxCatchUpFrames)
             {
                 // Far behind (a stalled thread): skip the lost time instead of bursting; the timestamp still advances.
@@ -186,9 +206,6 @@ internal sealed partial class MediaSession
         RaiseDigits();
         Interlocked.Exchange(ref _framesRun, run);
     }
-
-    /// <summary>Whole frames since the media clock started: each is sent once its 20 ms have been captured.</summary>
-    private long FramesElapsed() => _options.Time.GetElapsedTime(_startTimestamp).Ticks / FrameInterval.Ticks;
 
     /// <summary>Takes an RTP packet from the audio stream (under its lock): SRTP, then ICE.</summary>
     private void SendRtp(ReadOnlyMemory<byte> rtp)

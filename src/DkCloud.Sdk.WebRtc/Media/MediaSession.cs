@@ -97,6 +97,9 @@ internal sealed partial class MediaSession : ISipSdpAnswerer, IDisposable
     /// <summary>The ICE agent, once created.</summary>
     internal IceAgent? Agent => _agent;
 
+    /// <summary>The DTLS-SRTP association, once the ICE agent is created.</summary>
+    internal DtlsSrtpTransport? DtlsTransport => _dtls;
+
     /// <summary>
     /// Stops the session: no more sending or receiving; raises <see cref="QualitySummaryReady"/> with the call's
     /// quality; closes the sockets.

@@ -209,4 +209,26 @@ public class DtlsHandshakeTests
         await closed.Task.WaitAsync(Limit);
         Assert.False(pair.B.IsConnected);
     }
+
+    [Fact]
+    public async Task After_the_handshake_no_thread_is_held_and_a_peer_close_is_still_noticed()
+    {
+        using var pair = new DtlsPair();
+        var closed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        pair.B.Closed += (_, _) => closed.TrySetResult();
+        (Task<DtlsSrtpKeys> a, Task<DtlsSrtpKeys> b) = pair.Start(aIsClient: true);
+        await a.WaitAsync(Limit);
+        await b.WaitAsync(Limit);
+
+        // Both handshake threads end with their handshakes; what comes later is processed where it is delivered.
+        await pair.A.HandshakeThread!.WaitAsync(Limit);
+        await pair.B.HandshakeThread!.WaitAsync(Limit);
+        Assert.True(pair.A.IsConnected);
+        Assert.True(pair.B.IsConnected);
+
+        pair.A.Dispose();
+
+        await closed.Task.WaitAsync(Limit);
+        Assert.False(pair.B.IsConnected);
+    }
 }

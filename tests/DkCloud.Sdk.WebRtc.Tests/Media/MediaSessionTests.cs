@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using DkCloud.Sdk.WebRtc.Dtls;
@@ -73,6 +75,40 @@ public class MediaSessionTests
         Assert.Equal(0, answerer.Counters.SrtpAuthenticationFailures);
         Assert.Equal(0, offerer.Counters.SrtpAuthenticationFailures);
         Assert.True(await EventuallyAsync(() => answerer.Counters.RtcpPacketsReceived >= 2 && offerer.Counters.RtcpPacketsReceived >= 2), offerer.Counters + " / " + answerer.Counters);
+    }
+
+    [Fact]
+    public async Task Calls_hold_no_thread_each_once_media_is_secure()
+    {
+        const int Calls = 6;
+        var sessions = new List<MediaSession>();
+        try
+        {
+            var connecting = new List<Task>();
+            for (int i = 0; i < Calls; i++)
+            {
+                MediaSession offerer = Create(440);
+                MediaSession answerer = Create(1000);
+                sessions.Add(offerer);
+                sessions.Add(answerer);
+                connecting.Add(ConnectAsync(offerer, answerer));
+            }
+
+            await Task.WhenAll(connecting);
+
+            // Every session's DTLS handshake thread has ended: the calls run on the shared media clock and on the
+            // sockets' receive callbacks alone.
+            await Task.WhenAll(sessions.Select(s => s.DtlsTransport!.HandshakeThread!)).WaitAsync(Limit);
+            Assert.All(sessions, s => Assert.True(s.DtlsTransport!.IsConnected));
+            Assert.True(await EventuallyAsync(() => sessions.All(s => s.Counters.PacketsReceived > 10)));
+        }
+        finally
+        {
+            foreach (MediaSession session in sessions)
+            {
+                session.Dispose();
+            }
+        }
     }
 
     [Fact]
