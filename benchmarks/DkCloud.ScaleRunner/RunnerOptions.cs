@@ -30,6 +30,9 @@ internal sealed class RunnerOptions
 
     public int GapMilliseconds { get; private set; } = 100;
 
+    /// <summary>The WebRTC mode's codec: Opus (offered first, as by default) or PCMU only.</summary>
+    public string WebRtcCodec { get; private set; } = "opus";
+
     public const string Usage =
         "DkCloud.ScaleRunner --agents N --seconds S [--calls-per-second R] [--idle-seconds I] [--talk-ms T]\n" +
         "                    [--login-concurrency C] [--json PATH] [--emulator PATH-TO-DkCloud.Emulator.dll]\n" +
@@ -40,10 +43,11 @@ internal sealed class RunnerOptions
         "  --talk-ms T             time between answer and the customer's hang-up (default 1000)\n" +
         "  --login-concurrency C   logins in flight at once (default 64)\n" +
         "  --json PATH             where the numbers are written (default scale-result.json)\n" +
-        "DkCloud.ScaleRunner --webrtc-calls 1,10,25,50,100 [--webrtc-seconds S] [--gap-ms G] [--json PATH]\n" +
+        "DkCloud.ScaleRunner --webrtc-calls 1,10,25,50,100 [--webrtc-seconds S] [--gap-ms G] [--webrtc-codec C] [--json PATH]\n" +
         "  --webrtc-calls LIST     loopback calls with media in this process, one step per number (no emulator)\n" +
         "  --webrtc-seconds S      measured window of each step (default 10)\n" +
-        "  --gap-ms G              a pause between two received frames longer than this is an audio gap (default 100)";
+        "  --gap-ms G              a pause between two received frames longer than this is an audio gap (default 100)\n" +
+        "  --webrtc-codec C        opus (default: offered first, as the softphone does) or pcmu (G.711 only)";
 
     /// <summary>Parses the arguments; null when the run should not start (help or an error, already printed).</summary>
     public static RunnerOptions? Parse(string[] args)
@@ -77,6 +81,7 @@ internal sealed class RunnerOptions
                 "--webrtc-calls" => TryIntList(value, v => options.WebRtcCalls = v),
                 "--webrtc-seconds" => TryInt(value, 1, 3_600, v => options.WebRtcSeconds = v),
                 "--gap-ms" => TryInt(value, 20, 60_000, v => options.GapMilliseconds = v),
+                "--webrtc-codec" => value is "opus" or "pcmu" && Set(() => options.WebRtcCodec = value),
                 _ => false,
             };
             if (!ok)

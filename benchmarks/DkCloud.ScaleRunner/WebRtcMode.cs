@@ -22,16 +22,17 @@ internal static class WebRtcMode
     {
         var window = TimeSpan.FromSeconds(options.WebRtcSeconds);
         var gapThreshold = TimeSpan.FromMilliseconds(options.GapMilliseconds);
+        var opus = options.WebRtcCodec == "opus";
         var results = new List<MediaLoadResult>();
 
         // Not counted: compiles and tiers up the media path, which would otherwise land in the first step's window.
         Console.WriteLine("Warming up with 2 calls for 3 s…");
-        await MediaLoadStep.RunAsync(2, TimeSpan.FromSeconds(3), gapThreshold, cancellationToken).ConfigureAwait(false);
+        await MediaLoadStep.RunAsync(2, TimeSpan.FromSeconds(3), gapThreshold, opus, cancellationToken).ConfigureAwait(false);
 
         foreach (var calls in options.WebRtcCalls!)
         {
-            Console.WriteLine($"{calls} loopback call(s), tones both ways, {options.WebRtcSeconds} s measured…");
-            var result = await MediaLoadStep.RunAsync(calls, window, gapThreshold, cancellationToken).ConfigureAwait(false);
+            Console.WriteLine($"{calls} loopback call(s), tones both ways in {options.WebRtcCodec}, {options.WebRtcSeconds} s measured…");
+            var result = await MediaLoadStep.RunAsync(calls, window, gapThreshold, opus, cancellationToken).ConfigureAwait(false);
             results.Add(result);
             Console.WriteLine(string.Format(
                 CultureInfo.InvariantCulture,
@@ -52,6 +53,7 @@ internal static class WebRtcMode
                 Runtime = System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription,
                 StartedAt = DateTimeOffset.UtcNow,
                 WindowSeconds = options.WebRtcSeconds,
+                Codec = options.WebRtcCodec,
                 GapThresholdMs = options.GapMilliseconds,
                 LargestCleanStep = knee,
                 Steps = results,
@@ -68,7 +70,7 @@ internal static class WebRtcMode
     {
         var c = CultureInfo.InvariantCulture;
         w.WriteLine();
-        w.WriteLine(string.Format(c, "{0} cores, {1}; {2} s windows; a gap is a pause over {3} ms", Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, options.WebRtcSeconds, options.GapMilliseconds));
+        w.WriteLine(string.Format(c, "{0} cores, {1}; {2}; {3} s windows; a gap is a pause over {4} ms", Environment.ProcessorCount, System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription, options.WebRtcCodec, options.WebRtcSeconds, options.GapMilliseconds));
         w.WriteLine();
         w.WriteLine("| calls | connected | setup | CPU (% of one core) | CPU per call | frames received | longest gap | streams with gaps | hearing the tone | SRTP auth failures | threads | CPU pressure |");
         w.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|---|");

@@ -11,8 +11,9 @@ namespace DkCloud.Benchmarks.MediaLoad;
 
 /// <summary>
 /// N concurrent loopback calls in this process: each is a pair of media sessions on 127.0.0.1 that negotiate
-/// (offer, answer, ICE, DTLS-SRTP) and send each other a tone, 440 Hz one way and 1 kHz the other. After a settling
-/// second every receiving end counts its frames and pauses for the window's length.
+/// (offer, answer, ICE, DTLS-SRTP) and send each other a tone, 440 Hz one way and 1 kHz the other, in Opus (offered
+/// first, as by default) or in PCMU. After a settling second every receiving end counts its frames and pauses for the
+/// window's length.
 /// </summary>
 internal static class MediaLoadStep
 {
@@ -21,7 +22,7 @@ internal static class MediaLoadStep
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(1);
 
-    public static async Task<MediaLoadResult> RunAsync(int calls, TimeSpan window, TimeSpan gapThreshold, CancellationToken cancellationToken)
+    public static async Task<MediaLoadResult> RunAsync(int calls, TimeSpan window, TimeSpan gapThreshold, bool opus, CancellationToken cancellationToken)
     {
         var ends = new List<CallEnd>(calls * 2);
         var connected = 0;
@@ -33,8 +34,8 @@ internal static class MediaLoadStep
                 var connecting = new List<Task<bool>>(calls);
                 for (var i = 0; i < calls; i++)
                 {
-                    var offerer = new CallEnd(440, 1000, gapThreshold);
-                    var answerer = new CallEnd(1000, 440, gapThreshold);
+                    var offerer = new CallEnd(440, 1000, gapThreshold, opus);
+                    var answerer = new CallEnd(1000, 440, gapThreshold, opus);
                     ends.Add(offerer);
                     ends.Add(answerer);
                     connecting.Add(ConnectAsync(offerer, answerer, gate, cancellationToken));
@@ -119,7 +120,7 @@ internal static class MediaLoadStep
     /// <summary>One end of a loopback call: its media session, the tone it sends and the tone it should hear.</summary>
     private sealed class CallEnd
     {
-        public CallEnd(double sends, double hears, TimeSpan gapThreshold)
+        public CallEnd(double sends, double hears, TimeSpan gapThreshold, bool opus)
         {
             ExpectedTone = hears;
             Sink = new FrameArrivalSink(gapThreshold);
@@ -129,6 +130,8 @@ internal static class MediaLoadStep
                 IncludeIPv6 = false,
                 Source = new ToneFrameSource(sends),
                 Sink = Sink,
+                OfferOpus = opus,
+                PayloadTypes = opus ? [G711.Pcmu, G711.Pcma] : [G711.Pcmu],
             });
         }
 

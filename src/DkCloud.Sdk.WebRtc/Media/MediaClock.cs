@@ -25,9 +25,15 @@ namespace DkCloud.Sdk.WebRtc.Media;
 /// <para>
 /// Members are kept in an array that is replaced on every join and leave (under a lock); a tick reads it without one.
 /// A member that left may still be ticked once by a tick that had already started. A member that throws is counted in
-/// <see cref="Faults"/> and the others are ticked all the same. With more than <see cref="BatchSize"/> members, a tick
-/// is cut into batches run in parallel on the thread pool, at most one per processor, so ticking hundreds of sessions
-/// is not limited to one core; the last batch to finish arms the timer for the next tick.
+/// <see cref="Faults"/> and the others are ticked all the same.
+/// </para>
+/// <para>
+/// A tick is shared out between the timer's thread and, when there are more members than one
+/// <see cref="ChunkSize"/>, up to one thread-pool worker per further processor: each takes the next few members from a
+/// shared cursor until none are left, so the work spreads over the cores (a session that encodes Opus at 48 kHz costs
+/// about half a millisecond a tick, and one core would not tick a few dozen in 20 ms) and a worker that starts late,
+/// or a core another process holds, only leaves more of the tick to the others (<see cref="MediaClockTick"/>). Whoever
+/// completes the tick's last member arms the timer for the next tick.
 /// </para>
 /// </remarks>
 internal sealed class MediaClock
@@ -35,8 +41,8 @@ internal sealed class MediaClock
     /// <summary>The frame interval: 20 ms.</summary>
     public static readonly TimeSpan FrameInterval = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>Members one thread ticks before a tick is split into parallel batches.</summary>
-    public const int BatchSize = 64;
+    /// <summary>Members a worker takes from the tick at a time; a tick with more is shared out between workers.</summary>
+    public const int ChunkSize = 4;
 
     /// <summary>
     /// How early a timer may wake and still run the tick it was armed for. A system timer counts coarser time than the
@@ -57,33 +63,26 @@ internal sealed class MediaClock
     private readonly long _origin;
     private readonly long _interval;
     private readonly long _tolerance;
-    private readonly int _batchSize;
-    private readonly MediaClockBatch[] _batches;
+    private readonly int _chunkSize;
+    private readonly int _maxWorkers;
     private readonly ITimer _timer;
     private IMediaClockMember[] _members = Array.Empty<IMediaClockMember>();
     private int _state = Idle;
-    private int _running;
-    private long _tick;
     private long _ticksRun;
     private long _faults;
 
     /// <summary>Creates a clock; <see cref="For"/> gives the one shared by every session on a provider.</summary>
     /// <param name="time">The clock's time.</param>
     /// <param name="interval">The tick interval.</param>
-    /// <param name="batchSize">Members one thread ticks before a tick is split into batches.</param>
-    /// <param name="maxBatches">The most batches a tick runs in parallel.</param>
-    internal MediaClock(TimeProvider time, TimeSpan interval, int batchSize, int maxBatches)
+    /// <param name="chunkSize">Members a worker takes at a time.</param>
+    /// <param name="maxWorkers">The most threads a tick runs on at once (the timer's included).</param>
+    internal MediaClock(TimeProvider time, TimeSpan interval, int chunkSize, int maxWorkers)
     {
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _interval = interval.Ticks;
         _tolerance = Math.Min(Tolerance.Ticks, interval.Ticks / 4);
-        _batchSize = Math.Max(1, batchSize);
-        _batches = new MediaClockBatch[Math.Max(1, maxBatches)];
-        for (int i = 0; i < _batches.Length; i++)
-        {
-            _batches[i] = new MediaClockBatch(this);
-        }
-
+        _chunkSize = Math.Max(1, chunkSize);
+        _maxWorkers = Math.Max(1, maxWorkers);
         _origin = time.GetTimestamp();
 
         // The timer lives as long as the provider and belongs to no caller: it must not carry the execution context
@@ -132,7 +131,7 @@ internal sealed class MediaClock
             throw new ArgumentNullException(nameof(time));
         }
 
-        return Clocks.GetValue(time, static t => new MediaClock(t, FrameInterval, BatchSize, Environment.ProcessorCount));
+        return Clocks.GetValue(time, static t => new MediaClock(t, FrameInterval, ChunkSize, Environment.ProcessorCount));
     }
 
     /// <summary>The number of the latest tick due by now (reads the clock).</summary>
@@ -205,7 +204,34 @@ internal sealed class MediaClock
         }
     }
 
-    /// <summary>Ticks the members of one batch, each on its own: one that throws does not keep the rest from their tick.</summary>
+    private void OnTimer()
+    {
+        IMediaClockMember[] members;
+        lock (_gate)
+        {
+            // Stopped (or re-armed) after this callback was already on its way: the armed timer will come.
+            if (_state != Armed)
+            {
+                return;
+            }
+
+            _state = Ticking;
+            members = _members;
+        }
+
+        var tick = new MediaClockTick(this, members, CurrentTick(), _chunkSize);
+        if (members.Length == 0)
+        {
+            EndTick(tick);
+            return;
+        }
+
+        int workers = (int)Math.Min(_maxWorkers, (members.Length + (long)_chunkSize - 1) / _chunkSize);
+        tick.QueueWorkers(workers - 1);
+        tick.Work();
+    }
+
+    /// <summary>Ticks members, each on its own: one that throws does not keep the rest from their tick.</summary>
     internal void RunMembers(IMediaClockMember[] members, int start, int end, long tick)
     {
         for (int i = start; i < end; i++)
@@ -223,58 +249,8 @@ internal sealed class MediaClock
         }
     }
 
-    /// <summary>A batch finished; the last one of the tick ends it.</summary>
-    internal void BatchDone()
-    {
-        if (Interlocked.Decrement(ref _running) == 0)
-        {
-            EndTick();
-        }
-    }
-
-    private void OnTimer()
-    {
-        IMediaClockMember[] members;
-        lock (_gate)
-        {
-            // Stopped (or re-armed) after this callback was already on its way: the armed timer will come.
-            if (_state != Armed)
-            {
-                return;
-            }
-
-            _state = Ticking;
-            members = _members;
-        }
-
-        long tick = CurrentTick();
-        _tick = tick;
-        int batches = (int)Math.Min(_batches.Length, (members.Length + (long)_batchSize - 1) / _batchSize);
-        if (batches <= 1)
-        {
-            RunMembers(members, 0, members.Length, tick);
-            EndTick();
-            return;
-        }
-
-        // Contiguous slices, as even as they come; this thread runs the first one.
-        Volatile.Write(ref _running, batches);
-        int size = members.Length / batches;
-        int extra = members.Length % batches;
-        int first = size + (extra > 0 ? 1 : 0);
-        int start = first;
-        for (int i = 1; i < batches; i++)
-        {
-            int length = size + (i < extra ? 1 : 0);
-            _batches[i].Queue(members, start, start + length, tick);
-            start += length;
-        }
-
-        RunMembers(members, 0, first, tick);
-        BatchDone();
-    }
-
-    private void EndTick()
+    /// <summary>Every member has had <paramref name="tick"/>: arms the timer for the next one, or stops.</summary>
+    internal void EndTick(MediaClockTick tick)
     {
         Interlocked.Increment(ref _ticksRun);
         long elapsed = _time.GetElapsedTime(_origin).Ticks;
@@ -287,7 +263,7 @@ internal sealed class MediaClock
             }
 
             _state = Armed;
-            ArmLocked(_tick + 1, elapsed);
+            ArmLocked(tick.Number + 1, elapsed);
         }
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using DkCloud.Sdk.WebRtc.Media;
 
 namespace DkCloud.Sdk.WebRtc.Tests.Media;
@@ -8,6 +9,7 @@ namespace DkCloud.Sdk.WebRtc.Tests.Media;
 internal sealed class CountingClockMember : IMediaClockMember
 {
     private readonly List<long> _ticks = new();
+    private readonly List<(long Tick, long Start, long End)> _spans = new();
 
     /// <summary>Throws from every tick when set.</summary>
     public bool Throws { get; set; }
@@ -27,6 +29,18 @@ internal sealed class CountingClockMember : IMediaClockMember
         }
     }
 
+    /// <summary>Each tick's number and when it began and ended (<see cref="Stopwatch"/> timestamps).</summary>
+    public (long Tick, long Start, long End)[] Spans
+    {
+        get
+        {
+            lock (_ticks)
+            {
+                return _spans.ToArray();
+            }
+        }
+    }
+
     /// <summary>How many ticks it was given.</summary>
     public int Count
     {
@@ -41,10 +55,12 @@ internal sealed class CountingClockMember : IMediaClockMember
 
     public void OnTick(long tick)
     {
+        long start = Stopwatch.GetTimestamp();
         During?.Invoke(tick);
         lock (_ticks)
         {
             _ticks.Add(tick);
+            _spans.Add((tick, start, Stopwatch.GetTimestamp()));
         }
 
         if (Throws)

@@ -14,7 +14,7 @@ public class MediaClockTests
     private static readonly TimeSpan Frame = TimeSpan.FromMilliseconds(20);
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(20);
 
-    private static MediaClock Create(FakeTimeProvider time, int batchSize = 1_000, int maxBatches = 1) => new(time, Frame, batchSize, maxBatches);
+    private static MediaClock Create(FakeTimeProvider time, int chunkSize = 1_000, int maxWorkers = 1) => new(time, Frame, chunkSize, maxWorkers);
 
     private static CountingClockMember[] Join(MediaClock clock, int count)
     {
@@ -171,10 +171,10 @@ public class MediaClockTests
     }
 
     [Fact]
-    public async Task Many_members_are_ticked_in_parallel_batches_and_ticks_do_not_overlap()
+    public async Task Many_members_are_ticked_by_parallel_workers()
     {
         var time = new FakeTimeProvider();
-        MediaClock clock = Create(time, batchSize: 4, maxBatches: 3);
+        MediaClock clock = Create(time, chunkSize: 2, maxWorkers: 3);
         CountingClockMember[] members = Join(clock, 25);
 
         for (int tick = 1; tick <= 20; tick++)
@@ -186,5 +186,35 @@ public class MediaClockTests
 
         long[] all = Enumerable.Range(1, 20).Select(n => (long)n).ToArray();
         Assert.All(members, m => Assert.Equal(all, m.Ticks));
+    }
+
+    [Fact]
+    public async Task A_tick_begins_only_once_every_member_has_finished_the_one_before()
+    {
+        var time = new FakeTimeProvider();
+        MediaClock clock = Create(time, chunkSize: 1, maxWorkers: 4);
+        CountingClockMember[] members = Join(clock, 8);
+
+        // The last member is slow on tick 1, and the clock is moved on twice while it works.
+        using var slow = new System.Threading.ManualResetEventSlim();
+        members[7].During = tick =>
+        {
+            if (tick == 1)
+            {
+                slow.Set();
+                System.Threading.Thread.Sleep(100);
+            }
+        };
+        Task first = Task.Run(() => time.Advance(Frame));
+        Assert.True(slow.Wait(Limit));
+        time.Advance(Frame);
+        time.Advance(Frame);
+        await first.WaitAsync(Limit);
+        await EventuallyAsync(() => members.All(m => m.Count == 2), "the tick after the slow one did not come");
+
+        (long Tick, long Start, long End)[] spans = members.SelectMany(m => m.Spans).ToArray();
+        long endOfFirst = spans.Where(s => s.Tick == 1).Max(s => s.End);
+        Assert.All(spans.Where(s => s.Tick != 1), s => Assert.True(s.Start >= endOfFirst, "a member began tick " + s.Tick + " while tick 1 ran"));
+        Assert.All(members, m => Assert.Equal(new long[] { 1, 3 }, m.Ticks));
     }
 }
