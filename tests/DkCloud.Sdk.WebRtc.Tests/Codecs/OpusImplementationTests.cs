@@ -64,7 +64,7 @@ public class OpusImplementationTests
         }
     }
 
-    [NativeOpusTheory]
+    [Theory]
     [InlineData(OpusImplementation.Managed, OpusImplementation.Native)]
     [InlineData(OpusImplementation.Native, OpusImplementation.Managed)]
     [InlineData(OpusImplementation.Native, OpusImplementation.Native)]
@@ -79,7 +79,7 @@ public class OpusImplementationTests
         Assert.Equal(48, TonePresentFrames(new OpusAudioEncoder(new OpusParameters(), implementation: OpusImplementation.Managed), new OpusAudioDecoder(OpusImplementation.Managed)));
     }
 
-    [NativeOpusFact]
+    [Fact]
     public void NativeEncoderTakesTheNegotiatedSettings()
     {
         var parameters = OpusParameters.Parse("useinbandfec=1;usedtx=1;maxaveragebitrate=20000;maxplaybackrate=16000");
@@ -129,7 +129,7 @@ public class OpusImplementationTests
         Assert.Equal(960, decoder.Decode(payload.AsSpan(0, encoder.Encode(frame, payload)), pcm));
     }
 
-    [NativeOpusFact]
+    [Fact]
     public void DisposedNativeCodecsRefuseWork()
     {
         var encoder = new OpusAudioEncoder(new OpusParameters(), implementation: OpusImplementation.Native);
